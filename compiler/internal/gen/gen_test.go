@@ -1,0 +1,46 @@
+package gen
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/gocapdump/gocapdump/bpftext"
+	"github.com/gocapdump/gocapdump/compiler/internal/ir"
+	"github.com/gocapdump/gocapdump/compiler/internal/parse"
+)
+
+// listing drives the generator with calls, as the parser would, and
+// returns the unoptimized program in tcpdump -d form.
+func listing(t *testing.T, cfg Config, calls func(b parse.Builder) error) string {
+	t.Helper()
+	if cfg.Snaplen == 0 {
+		cfg.Snaplen = 262144
+	}
+	res, err := Generate(cfg, calls)
+	if err != nil {
+		t.Fatalf("Generate: %v", err)
+	}
+	prog, err := ir.Linearize(res.Root)
+	if err != nil {
+		t.Fatalf("Linearize: %v", err)
+	}
+	var sb strings.Builder
+	if err := bpftext.Dump(&sb, prog, bpftext.Listing); err != nil {
+		t.Fatal(err)
+	}
+	return sb.String()
+}
+
+func TestEmptyAcceptsAll(t *testing.T) {
+	got := listing(t, Config{LinkType: dltEN10MB}, func(b parse.Builder) error { return b.Empty() })
+	if want := "(000) ret      #262144\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestUnknownLinkType(t *testing.T) {
+	_, err := Generate(Config{LinkType: 99999, Snaplen: 1}, func(b parse.Builder) error { return b.Empty() })
+	if err == nil || err.Error() != "unknown data link type 99999" {
+		t.Errorf("got %v", err)
+	}
+}
