@@ -1,0 +1,275 @@
+package pcapfile
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// WriterOptions describes the file a Writer produces. The zero value
+// writes a little-endian microsecond pcap file with link type 0 and the
+// default snapshot length.
+type WriterOptions struct {
+	// Format is FormatPcap (the default) or FormatPcapNG.
+	Format Format
+	// LinkType is the LINKTYPE_ value of the file (pcap) or of its single
+	// interface (pcapng, when Interfaces is empty).
+	LinkType uint32
+	// Snaplen is the snapshot length recorded in the file; 0 means 262144.
+	// Longer packets are refused.
+	Snaplen uint32
+	// Nanosecond selects nanosecond time stamps: the 0xa1b23c4d magic for
+	// pcap, if_tsresol 9 for pcapng. The default is microseconds.
+	Nanosecond bool
+	// ByteOrder of every header field; nil means little-endian.
+	ByteOrder binary.ByteOrder
+	// Interfaces, for pcapng only, lists the interfaces to declare (link
+	// type, snapshot length, name and description are written; time stamp
+	// resolution follows Nanosecond). A packet's CaptureInfo.InterfaceIndex
+	// selects one. Empty means one interface made of LinkType and Snaplen.
+	Interfaces []Interface
+	// BufferSize is the size of the output buffer (default 1 MiB).
+	BufferSize int
+}
+
+// Writer writes packets to a pcap or pcapng file through a large buffer.
+// It allocates nothing per packet. Call Flush or Close when done; it is
+// not safe for concurrent use.
+type Writer struct {
+	bw      *bufio.Writer
+	format  Format
+	order   binary.ByteOrder
+	nano    bool
+	snaps   []uint32 // snapshot length of each interface
+	hdr     [epbFixedLen + blockHeaderLen]byte
+	closed  bool
+	written int // packets written
+}
+
+const defaultWriteBuffer = 1 << 20
+
+// ErrWriterClosed is returned by writes after Close.
+var ErrWriterClosed = errors.New("pcapfile: write to closed Writer")
+
+var zeroPad [4]byte
+
+// NewWriter writes the file header (for pcapng, the section header and
+// interface description blocks) to the buffer and returns a Writer.
+func NewWriter(w io.Writer, opt WriterOptions) (*Writer, error) {
+	size := opt.BufferSize
+	if size <= 0 {
+		size = defaultWriteBuffer
+	}
+	wr := &Writer{bw: bufio.NewWriterSize(w, size), format: opt.Format, order: opt.ByteOrder, nano: opt.Nanosecond}
+	if wr.order == nil {
+		wr.order = binary.LittleEndian
+	}
+	if wr.format == 0 {
+		wr.format = FormatPcap
+	}
+	ifaces := opt.Interfaces
+	if len(ifaces) == 0 {
+		ifaces = []Interface{{LinkType: opt.LinkType, Snaplen: opt.Snaplen}}
+	}
+	switch wr.format {
+	case FormatPcap:
+		if len(opt.Interfaces) > 1 {
+			return nil, errors.New("pcapfile: a pcap file has only one interface")
+		}
+		if err := wr.writePcapHeader(ifaces[0]); err != nil {
+			return nil, err
+		}
+	case FormatPcapNG:
+		if err := wr.writeNGHeader(ifaces); err != nil {
+			return nil, err
+		}
+	default:
+		return nil, fmt.Errorf("pcapfile: cannot write format %v", wr.format)
+	}
+	for _, ifc := range ifaces {
+		s := ifc.Snaplen
+		if s == 0 {
+			s = maximumSnaplen
+		}
+		wr.snaps = append(wr.snaps, s)
+	}
+	return wr, nil
+}
+
+func (w *Writer) writePcapHeader(ifc Interface) error {
+	if ifc.LinkType > 0xffff {
+		return fmt.Errorf("pcapfile: link type %d does not fit a pcap header", ifc.LinkType)
+	}
+	snap := ifc.Snaplen
+	if snap == 0 {
+		snap = maximumSnaplen
+	}
+	var h [pcapFileHeaderLen]byte
+	magic := uint32(magicMicro)
+	if w.nano {
+		magic = magicNano
+	}
+	o := w.order
+	o.PutUint32(h[0:], magic)
+	o.PutUint16(h[4:], pcapVersionMajor)
+	o.PutUint16(h[6:], pcapVersionMinor)
+	// thiszone and sigfigs are always 0.
+	o.PutUint32(h[16:], snap)
+	o.PutUint32(h[20:], ifc.LinkType)
+	_, err := w.bw.Write(h[:])
+	return err
+}
+
+func (w *Writer) writeNGHeader(ifaces []Interface) error {
+	o := w.order
+	var h [shbMinLen]byte
+	o.PutUint32(h[0:], blockSHB)
+	o.PutUint32(h[4:], shbMinLen)
+	o.PutUint32(h[8:], byteOrderMagic)
+	o.PutUint16(h[12:], pcapngVersionMajor)
+	o.PutUint16(h[14:], 0)
+	o.PutUint64(h[16:], ^uint64(0)) // section length not specified
+	o.PutUint32(h[24:], shbMinLen)
+	if _, err := w.bw.Write(h[:]); err != nil {
+		return err
+	}
+	for _, ifc := range ifaces {
+		if ifc.LinkType > 0xffff {
+			return fmt.Errorf("pcapfile: link type %d does not fit an interface description block", ifc.LinkType)
+		}
+		b := make([]byte, idbFixedLen)
+		o.PutUint16(b[0:], uint16(ifc.LinkType))
+		o.PutUint32(b[4:], ifc.Snaplen)
+		b = appendOption(b, o, optIfName, []byte(ifc.Name))
+		b = appendOption(b, o, optIfDescr, []byte(ifc.Description))
+		if w.nano {
+			b = appendOption(b, o, optIfTSResol, []byte{9})
+		}
+		if len(b) > idbFixedLen {
+			b = appendOption(b, o, optEndOfOpt, nil)
+		}
+		if err := w.writeBlock(blockIDB, b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func appendOption(b []byte, o binary.ByteOrder, code uint16, val []byte) []byte {
+	if code != optEndOfOpt && len(val) == 0 {
+		return b
+	}
+	var h [4]byte
+	o.PutUint16(h[0:], code)
+	o.PutUint16(h[2:], uint16(len(val)))
+	b = append(b, h[:]...)
+	b = append(b, val...)
+	return append(b, zeroPad[:pad4(len(val))]...)
+}
+
+func pad4(n int) int { return (4 - n&3) & 3 }
+
+func (w *Writer) writeBlock(btype uint32, body []byte) error {
+	total := uint32(blockHeaderLen + len(body) + pad4(len(body)) + blockTrailerLen)
+	var h [blockHeaderLen]byte
+	w.order.PutUint32(h[0:], btype)
+	w.order.PutUint32(h[4:], total)
+	w.bw.Write(h[:])
+	w.bw.Write(body)
+	w.bw.Write(zeroPad[:pad4(len(body))])
+	w.order.PutUint32(h[0:], total)
+	_, err := w.bw.Write(h[:4])
+	return err
+}
+
+// WritePacket appends one packet. The time stamp comes from ci.Sec and
+// ci.Nsec, the original length from ci.Length (0 means len(data)), and for
+// pcapng the interface from ci.InterfaceIndex; ci.CaptureLength is ignored
+// in favour of len(data).
+func (w *Writer) WritePacket(ci CaptureInfo, data []byte) error {
+	if w.closed {
+		return ErrWriterClosed
+	}
+	if ci.InterfaceIndex < 0 || ci.InterfaceIndex >= len(w.snaps) {
+		return fmt.Errorf("pcapfile: packet %d: no interface %d", w.written+1, ci.InterfaceIndex)
+	}
+	if uint64(len(data)) > uint64(w.snaps[ci.InterfaceIndex]) {
+		return fmt.Errorf("pcapfile: packet %d: %d bytes exceed the snapshot length %d",
+			w.written+1, len(data), w.snaps[ci.InterfaceIndex])
+	}
+	length := ci.Length
+	if length == 0 {
+		length = len(data)
+	}
+	sec, nsec := ci.Sec, ci.Nsec
+	if nsec < 0 {
+		sec += nsec / 1e9
+		nsec %= 1e9
+		if nsec < 0 {
+			sec--
+			nsec += 1e9
+		}
+	}
+	frac := nsec / 1000
+	if w.nano {
+		frac = nsec
+	}
+	o := w.order
+	h := w.hdr[:]
+	if w.format == FormatPcap {
+		o.PutUint32(h[0:], uint32(sec))
+		o.PutUint32(h[4:], uint32(frac))
+		o.PutUint32(h[8:], uint32(len(data)))
+		o.PutUint32(h[12:], uint32(length))
+		w.bw.Write(h[:pcapRecordHeaderLen])
+		_, err := w.bw.Write(data)
+		if err == nil {
+			w.written++
+		}
+		return err
+	}
+	unit := int64(1000000)
+	if w.nano {
+		unit = 1000000000
+	}
+	ts := uint64(sec*unit + frac)
+	p := pad4(len(data))
+	total := uint32(blockHeaderLen + epbFixedLen + len(data) + p + blockTrailerLen)
+	o.PutUint32(h[0:], blockEPB)
+	o.PutUint32(h[4:], total)
+	o.PutUint32(h[8:], uint32(ci.InterfaceIndex))
+	o.PutUint32(h[12:], uint32(ts>>32))
+	o.PutUint32(h[16:], uint32(ts))
+	o.PutUint32(h[20:], uint32(len(data)))
+	o.PutUint32(h[24:], uint32(length))
+	w.bw.Write(h[:blockHeaderLen+epbFixedLen])
+	w.bw.Write(data)
+	w.bw.Write(zeroPad[:p])
+	o.PutUint32(h[0:], total)
+	_, err := w.bw.Write(h[:4])
+	if err == nil {
+		w.written++
+	}
+	return err
+}
+
+// Flush writes buffered data to the underlying writer.
+func (w *Writer) Flush() error {
+	if w.closed {
+		return ErrWriterClosed
+	}
+	return w.bw.Flush()
+}
+
+// Close flushes the buffer and makes further writes fail. It does not
+// close the underlying writer.
+func (w *Writer) Close() error {
+	if w.closed {
+		return nil
+	}
+	err := w.bw.Flush()
+	w.closed = true
+	return err
+}
