@@ -4,7 +4,6 @@
 // Linearize lays it out as a classic BPF program.
 package ir
 
-
 // Stmt is one instruction inside a block. JT and JF are used only by the
 // few generators that emit a conditional jump inside a block's statement
 // list (the protochain walker); they name statements of the same block.

@@ -1,0 +1,52 @@
+# gocapdump build and test entry points. `make test` is what CI runs.
+
+GO        ?= go
+BIN       ?= ./gocapdump
+FUZZTIME  ?= 1m
+SHARED    ?= ../shared
+CORE_DLTS := EN10MB,RAW,IPV4,IPV6,LINUX_SLL,LINUX_SLL2,NULL,LOOP
+
+.PHONY: all build test deps vet bench fuzz corpus clean
+
+all: build
+
+build:
+	CGO_ENABLED=0 $(GO) build -o $(BIN) ./cmd/gocapdump
+
+# Tools the capture and comparison tests drive. Installed from Debian's
+# packages when missing and we are root; otherwise those tests skip.
+deps:
+	@if ! command -v tcpdump >/dev/null || ! command -v ip >/dev/null; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && apt-get install -y -qq tcpdump iproute2 >/dev/null; \
+		else \
+			echo "note: tcpdump/iproute2 missing and not root: tests that need them will skip"; \
+		fi; \
+	fi
+
+vet:
+	$(GO) vet ./...
+
+test: deps vet build
+	$(GO) test -count=1 ./...
+
+bench: build
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# Each fuzz target for FUZZTIME (go test runs one -fuzz target at a time).
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+		for target in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz'); do \
+			echo "== $$pkg $$target"; \
+			$(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+		done; \
+	done
+
+# Score the filtertest interface against libpcap's corpus (needs ../shared).
+corpus: build
+	python3 $(SHARED)/tools/corpusrun.py --bin '$(BIN) filtertest' \
+		--corpus $(SHARED)/corpus/libpcap --savefiles $(SHARED)/corpus/libpcap/savefiles \
+		--kind accept,reject --opt unopt --dlts $(CORE_DLTS) -j 2
+
+clean:
+	rm -f $(BIN)

@@ -1,0 +1,56 @@
+// Package testcorpus finds the shared reference corpora for tests.
+//
+// The corpora live in ../shared beside the repository (CI puts them
+// there). On a machine without them the tests that need them skip, except
+// under CI=true, where a missing corpus is a failure.
+package testcorpus
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// Dir returns the directory of the named corpus ("libpcap", "tcpdump",
+// "big") under ../shared/corpus, or skips the test when it is absent.
+func Dir(t testing.TB, name string) string {
+	t.Helper()
+	return Path(t, filepath.Join("corpus", name))
+}
+
+// Path returns a path under ../shared (e.g. "research/bpf_asm_corpus.txt")
+// or skips the test when it is absent.
+func Path(t testing.TB, rel string) string {
+	t.Helper()
+	root, err := moduleRoot()
+	if err == nil {
+		p := filepath.Join(root, "..", "shared", rel)
+		if _, err = os.Stat(p); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("shared corpus %s not found (../shared beside the repository): %v", rel, err)
+	}
+	t.Skipf("shared corpus %s not found (../shared beside the repository); skipping", rel)
+	return ""
+}
+
+// moduleRoot walks up from the working directory to the directory that
+// holds go.mod.
+func moduleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", os.ErrNotExist
+		}
+		dir = parent
+	}
+}
