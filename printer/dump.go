@@ -17,7 +17,7 @@ func (p *Printer) dump() {
 			start = 0
 		}
 		if len(p.pkt) > start {
-			p.hexOnly(start, len(p.pkt)-start)
+			p.hexOnly("\n\t", start, len(p.pkt)-start)
 		}
 	case p.opt.ASCII > 0:
 		if p.opt.ASCII > 1 {
@@ -79,12 +79,13 @@ func (p *Printer) hexASCII(off, n int) {
 	}
 }
 
-// hexOnly prints 16 bytes a line as "\n\t0xOOOO:  hhhh hhhh ...".
-func (p *Printer) hexOnly(off, n int) {
+// hexOnly prints 16 bytes a line as "<indent>0xOOOO:  hhhh hhhh ...".
+func (p *Printer) hexOnly(indent string, off, n int) {
 	data := p.pkt[off : off+n]
 	for i := 0; i < len(data); i += 2 {
 		if i%16 == 0 {
-			p.str("\n\t0x")
+			p.str(indent)
+			p.str("0x")
 			p.hex(uint64(i), 4)
 			p.str(": ")
 		}

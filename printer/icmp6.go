@@ -274,9 +274,11 @@ func (p *Printer) icmp6(off, length int, ip ipHeader, fragmented bool) {
 		if v > 0 {
 			p.rfc8335(p.u8(off+7), typ == 160, code, off+8)
 		}
-	case 138, 143, 155:
-		// Router renumbering, MLDv2 reports and RPL have printers of
-		// their own in tcpdump that are not part of this package.
+	case 155:
+		p.rpl(code, off+4, length-4)
+	case 138, 143:
+		// Router renumbering and MLDv2 reports have printers of their own
+		// in tcpdump that are not part of this package.
 	default:
 		p.str(", length ")
 		p.dec(uint64(length))
@@ -715,4 +717,157 @@ func (p *Printer) niName(cp, ep int) {
 		}
 	}
 	p.ch('"')
+}
+
+var rplModes = [...]string{"nonstoring", "storing", "nonstoring-multicast", "storing-multicast"}
+
+var rplOptionNames = map[uint8]string{
+	0: "pad1", 1: "padN", 2: "metrics", 3: "routinginfo", 4: "config",
+	5: "rpltarget", 6: "transitinfo", 8: "destprefix", 9: "rpltargetdesc",
+}
+
+// rpl prints an RPL control message (RFC 6550); bp is the message base
+// after the ICMPv6 type, code and checksum.
+func (p *Printer) rpl(code uint8, bp, length int) {
+	if code&0x80 != 0 {
+		p.str(", (SEC) [worktodo]")
+		return
+	}
+	p.str(", (CLR)")
+	v := p.opt.Verbose
+	switch code {
+	case 0:
+		p.str("DODAG Information Solicitation")
+	case 1:
+		p.str("DODAG Information Object")
+		if v == 0 {
+			break
+		}
+		if length < 24 {
+			p.invalidCheck("length", uint64(uint32(length)), "<", 24)
+			return
+		}
+		mop := p.u8(bp + 4)
+		p.str(" [dagid:")
+		p.ipv6(bp + 8)
+		p.str(",seq:")
+		p.dec(uint64(p.u8(bp + 5)))
+		p.str(",instance:")
+		p.dec(uint64(p.u8(bp)))
+		p.str(",rank:")
+		p.dec(uint64(p.be16(bp + 2)))
+		p.ch(',')
+		if mop&0x80 != 0 {
+			p.str("grounded,")
+		}
+		p.str("mop:")
+		if m := (mop >> 3) & 7; int(m) < len(rplModes) {
+			p.str(rplModes[m])
+		} else {
+			p.str("mop")
+			p.dec(uint64(m))
+		}
+		p.str(",prf:")
+		p.dec(uint64(mop & 7))
+		p.ch(']')
+		if v > 1 {
+			p.rplOptions(bp+24, length-24)
+		}
+	case 2, 3:
+		if code == 2 {
+			p.str("Destination Advertisement Object")
+		} else {
+			p.str("Destination Advertisement Object Ack")
+		}
+		if v == 0 {
+			break
+		}
+		if length < 4 {
+			p.invalidCheck("length", uint64(uint32(length)), "<", 4)
+			return
+		}
+		flags := p.u8(bp + 1)
+		cp, n := bp+4, length-4
+		dagid := -1
+		if flags&0x40 != 0 && code == 2 || flags&0x80 != 0 && code == 3 {
+			if n < 16 {
+				p.invalidCheck("length", uint64(uint32(n)), "<", 16)
+				return
+			}
+			p.need(bp+4, 16)
+			dagid = bp + 4
+			cp += 16
+			n -= 16
+		}
+		p.str(" [dagid:")
+		if dagid >= 0 {
+			p.ipv6(dagid)
+		} else {
+			p.str("<elided>")
+		}
+		if code == 2 {
+			p.str(",seq:")
+			p.dec(uint64(p.u8(bp + 3)))
+			p.str(",instance:")
+			p.dec(uint64(p.u8(bp)))
+			if flags&0x80 != 0 {
+				p.str(",acK")
+			}
+			if flags&0x40 != 0 {
+				p.str(",Dagid")
+			}
+			p.str(",flags:")
+			p.hex(uint64(flags), 2)
+		} else {
+			p.str(",seq:")
+			p.dec(uint64(p.u8(bp + 2)))
+			p.str(",instance:")
+			p.dec(uint64(p.u8(bp)))
+			p.str(",status:")
+			p.dec(uint64(p.u8(bp + 3)))
+		}
+		p.ch(']')
+		if v > 1 {
+			p.rplOptions(cp, n)
+		}
+	default:
+		p.str("RPL message, unknown code ")
+		p.dec(uint64(code))
+	}
+}
+
+func (p *Printer) rplOptions(cp, length int) {
+	for length > 0 {
+		typ := p.u8(cp)
+		olen := 1
+		if typ == 0 {
+			p.str(" opt:pad1")
+		} else {
+			if length < 2 {
+				p.str(" [|icmp6]")
+				return
+			}
+			olen = int(p.u8(cp+1)) + 2
+			p.str(" opt:")
+			if s, ok := rplOptionNames[typ]; ok {
+				p.str(s)
+			} else {
+				p.str("subopt:")
+				p.dec(uint64(typ))
+			}
+			p.str(" len:")
+			p.dec(uint64(olen))
+			p.ch(' ')
+			p.need(cp, olen)
+			if length < olen {
+				p.str(" [|icmp6]")
+				return
+			}
+			if p.opt.Verbose > 2 {
+				p.hexOnly(" ", cp+2, olen-2)
+			}
+		}
+		cp += olen
+		length -= olen
+	}
 }
