@@ -43,6 +43,9 @@ func sharedDir(t testing.TB) string {
 // (nil at a clean end of file).
 func readAll(t *testing.T, path string, opt ReaderOptions) (int, error) {
 	t.Helper()
+	if opt.BufferSize == 0 {
+		opt.BufferSize = 16 << 10
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)

@@ -263,12 +263,12 @@ func (r *Reader) parseIDB(body []byte, start int64) (Interface, error) {
 }
 
 func (r *Reader) nextPcapNG(ci *CaptureInfo) ([]byte, error) {
-	o := r.order
 	for {
 		btype, body, start, err := r.readBlock()
 		if err != nil {
 			return nil, err
 		}
+		o := r.order // a new section may have changed it
 		var (
 			ifid           uint32
 			caplen, length uint32

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 )
 
 // WriterOptions describes the file a Writer produces. The zero value
@@ -139,6 +140,9 @@ func (w *Writer) writeNGHeader(ifaces []Interface) error {
 		if ifc.LinkType > 0xffff {
 			return fmt.Errorf("pcapfile: link type %d does not fit an interface description block", ifc.LinkType)
 		}
+		if len(ifc.Name) > 0xfff0 || len(ifc.Description) > 0xfff0 {
+			return errors.New("pcapfile: interface name or description too long for a pcapng option")
+		}
 		b := make([]byte, idbFixedLen)
 		o.PutUint16(b[0:], uint16(ifc.LinkType))
 		o.PutUint32(b[4:], ifc.Snaplen)
@@ -185,7 +189,7 @@ func (w *Writer) writeBlock(btype uint32, body []byte) error {
 }
 
 // WritePacket appends one packet. The time stamp comes from ci.Sec and
-// ci.Nsec, the original length from ci.Length (0 means len(data)), and for
+// ci.Nsec, the original length from ci.Length (written as given), and for
 // pcapng the interface from ci.InterfaceIndex; ci.CaptureLength is ignored
 // in favour of len(data).
 func (w *Writer) WritePacket(ci CaptureInfo, data []byte) error {
@@ -200,21 +204,27 @@ func (w *Writer) WritePacket(ci CaptureInfo, data []byte) error {
 			w.written+1, len(data), w.snaps[ci.InterfaceIndex])
 	}
 	length := ci.Length
-	if length == 0 {
-		length = len(data)
-	}
 	sec, nsec := ci.Sec, ci.Nsec
-	if nsec < 0 {
+	unit := int64(1000000)
+	frac := nsec / 1000
+	if w.nano {
+		unit = 1000000000
+		frac = nsec
+	}
+	if nsec < 0 || frac > math.MaxUint32 {
+		// Keep an unnormalised fraction (as read from a damaged pcap
+		// file) only where the field can hold it.
 		sec += nsec / 1e9
 		nsec %= 1e9
 		if nsec < 0 {
 			sec--
 			nsec += 1e9
 		}
+		frac = nsec * unit / 1e9
 	}
-	frac := nsec / 1000
-	if w.nano {
-		frac = nsec
+	if sec < 0 || (w.format == FormatPcap && sec > math.MaxUint32) ||
+		(w.format == FormatPcapNG && uint64(sec) > (math.MaxUint64-uint64(frac))/uint64(unit)) {
+		return fmt.Errorf("pcapfile: packet %d: time stamp %d.%09d out of range for %v", w.written+1, ci.Sec, ci.Nsec, w.format)
 	}
 	o := w.order
 	h := w.hdr[:]
@@ -230,11 +240,7 @@ func (w *Writer) WritePacket(ci CaptureInfo, data []byte) error {
 		}
 		return err
 	}
-	unit := int64(1000000)
-	if w.nano {
-		unit = 1000000000
-	}
-	ts := uint64(sec*unit + frac)
+	ts := uint64(sec)*uint64(unit) + uint64(frac)
 	p := pad4(len(data))
 	total := uint32(blockHeaderLen + epbFixedLen + len(data) + p + blockTrailerLen)
 	o.PutUint32(h[0:], blockEPB)
