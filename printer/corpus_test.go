@@ -151,9 +151,7 @@ func runCorpusTest(t *testing.T, dir string, ct corpusTest) ([]byte, bool) {
 		} else {
 			info.Fraction = uint32(ci.Nsec / 1000)
 		}
-		if LinkType(ci.LinkType) != pr.link {
-			pr.link = LinkType(ci.LinkType)
-		}
+		pr.SetLinkType(LinkType(ci.LinkType))
 		if err := pr.Print(info, data); err != nil {
 			t.Fatal(err)
 		}

@@ -167,6 +167,10 @@ func New(w io.Writer, link LinkType, opt Options) *Printer {
 	return p
 }
 
+// SetLinkType changes the link type of the packets that follow, for
+// pcapng files whose interfaces differ; numbering and TCP state carry on.
+func (p *Printer) SetLinkType(link LinkType) { p.link = link }
+
 // Flush writes any buffered output to the underlying writer.
 func (p *Printer) Flush() error {
 	return p.w.Flush()
