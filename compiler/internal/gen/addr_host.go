@@ -354,9 +354,3 @@ func (g *gen) gateway(name string, proto uint8) *frag {
 	b1 := g.hostByName(name, proto, parse.ProtoIP, parse.DirOr, true)
 	return g.and(b0, b1)
 }
-
-// wlanHostOp tests an 802.11 address; not written yet.
-func (g *gen) wlanHostOp(mac names.MAC, dir uint8) *frag {
-	g.unsupported("802.11 MAC addresses")
-	return nil
-}
