@@ -2,15 +2,6 @@ package gen
 
 // Stubs owned by the arithmetic / encapsulation / Linux-extension family.
 
-func (g *gen) relation(op uint8, a, b *arth, reversed bool) *frag {
-	g.unsupported("relation")
-	return nil
-}
-func (g *gen) loadI(v uint32) *arth                           { g.unsupported("arithmetic"); return nil }
-func (g *gen) load(proto uint8, idx *arth, size uint32) *arth { g.unsupported("load"); return nil }
-func (g *gen) arith(op uint8, a, b *arth) *arth               { g.unsupported("arithmetic"); return nil }
-func (g *gen) neg(a *arth) *arth                              { g.unsupported("arithmetic"); return nil }
-func (g *gen) loadLen() *arth                                 { g.unsupported("len"); return nil }
 func (g *gen) inOut(outbound bool) *frag                      { g.unsupported("inbound/outbound"); return nil }
 func (g *gen) ifIndex(n uint32) *frag                         { g.unsupported("ifindex"); return nil }
 func (g *gen) vlan(n uint32, has bool) *frag                  { g.unsupported("vlan"); return nil }

@@ -1,0 +1,204 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/gocapdump/gocapdump/bpftext"
+	"github.com/gocapdump/gocapdump/compiler"
+	"github.com/gocapdump/gocapdump/linktype"
+)
+
+// tcpdumpOpts is tcpdump's option set. Every option tcpdump knows parses,
+// so that a command line written for tcpdump is understood; the ones
+// gocapdump cannot honour yet fail with a message saying so.
+var tcpdumpOpts = []optSpec{
+	{short: 'A'}, {short: 'b'}, {short: 'B', hasArg: true}, {short: 'c', hasArg: true},
+	{short: 'C', hasArg: true}, {short: 'd'}, {short: 'D'}, {short: 'e'},
+	{short: 'E', hasArg: true}, {short: 'f'}, {short: 'F', hasArg: true},
+	{short: 'G', hasArg: true}, {short: 'h', long: "help"}, {short: 'H'},
+	{short: 'i', long: "interface", hasArg: true}, {short: 'I', long: "monitor-mode"},
+	{short: 'j', long: "time-stamp-type", hasArg: true}, {short: 'J', long: "list-time-stamp-types"},
+	{short: 'K', long: "dont-verify-checksums"}, {short: 'l'}, {short: 'L', long: "list-data-link-types"},
+	{short: 'm', hasArg: true}, {short: 'M', hasArg: true}, {short: 'n'}, {short: 'N'},
+	{short: 'O', long: "no-optimize"}, {short: 'p', long: "no-promiscuous-mode"},
+	{short: 'Q', long: "direction", hasArg: true}, {short: 'q'}, {short: 'r', hasArg: true},
+	{short: 's', long: "snapshot-length", hasArg: true}, {short: 'S', long: "absolute-tcp-sequence-numbers"},
+	{short: 't'}, {short: 'T', hasArg: true}, {short: 'u'}, {short: 'U', long: "packet-buffered"},
+	{short: 'v'}, {short: 'V', hasArg: true}, {short: 'w', hasArg: true},
+	{short: 'W', hasArg: true}, {short: 'x'}, {short: 'X'},
+	{short: 'y', long: "linktype", hasArg: true}, {short: 'z', hasArg: true},
+	{short: 'Z', long: "relinquish-privileges", hasArg: true}, {short: '#', long: "number"},
+	{long: "version"}, {long: "immediate-mode"}, {long: "time-stamp-precision", hasArg: true},
+	{long: "micro"}, {long: "nano"}, {long: "print"}, {long: "count"},
+	{long: "lengths"}, {long: "fp-type"}, {long: "list-interfaces"},
+}
+
+// tcpdumpConfig is the parsed command line.
+type tcpdumpConfig struct {
+	dumpProgram int // number of -d flags
+	noOptimize  bool
+	linkType    string
+	snaplen     uint32
+	filterFile  string
+	iface       string
+	readFile    string
+	writeFile   string
+	unsupported []string // options given that are not implemented yet
+	expr        []string
+}
+
+func runTcpdump(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	cfg, err := parseTcpdumpArgs(args)
+	var ue *usageError
+	switch {
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "gocapdump: %s\n", ue.msg)
+		tcpdumpUsage(stderr)
+		return 1
+	case errors.Is(err, errShowHelp):
+		printVersion(stdout)
+		tcpdumpUsage(stdout)
+		return 0
+	case errors.Is(err, errShowVersion):
+		printVersion(stdout)
+		return 0
+	case err != nil:
+		fmt.Fprintf(stderr, "gocapdump: %s\n", err)
+		return 1
+	}
+	if err := cfg.run(stdin, stdout, stderr); err != nil {
+		fmt.Fprintf(stderr, "gocapdump: %s\n", err)
+		return 1
+	}
+	return 0
+}
+
+var (
+	errShowHelp    = errors.New("help")
+	errShowVersion = errors.New("version")
+)
+
+func parseTcpdumpArgs(args []string) (*tcpdumpConfig, error) {
+	opts, rest, err := getopt(args, tcpdumpOpts)
+	if err != nil {
+		return nil, err
+	}
+	cfg := &tcpdumpConfig{snaplen: compiler.DefaultSnaplen, expr: rest}
+	for _, o := range opts {
+		s := o.spec
+		switch {
+		case s.long == "version":
+			return nil, errShowVersion
+		case s.short == 'h':
+			return nil, errShowHelp
+		case s.short == 'd':
+			cfg.dumpProgram++
+		case s.short == 'O':
+			cfg.noOptimize = true
+		case s.short == 'y':
+			cfg.linkType = o.arg
+		case s.short == 's':
+			n, err := strconv.ParseInt(o.arg, 0, 64)
+			if err != nil || n < 0 || n > compiler.DefaultSnaplen {
+				return nil, fmt.Errorf("invalid snaplen %s", o.arg)
+			}
+			// tcpdump: 0 means "the default".
+			if n == 0 {
+				n = compiler.DefaultSnaplen
+			}
+			cfg.snaplen = uint32(n)
+		case s.short == 'F':
+			cfg.filterFile = o.arg
+		case s.short == 'i':
+			cfg.iface = o.arg
+		case s.short == 'r':
+			cfg.readFile = o.arg
+		case s.short == 'w':
+			cfg.writeFile = o.arg
+		default:
+			name := "--" + s.long
+			if s.short != 0 {
+				name = "-" + string(s.short)
+			}
+			cfg.unsupported = append(cfg.unsupported, name)
+		}
+	}
+	return cfg, nil
+}
+
+func (c *tcpdumpConfig) run(stdin io.Reader, stdout, stderr io.Writer) error {
+	expr, err := c.expression()
+	if err != nil {
+		return err
+	}
+	if c.dumpProgram == 0 {
+		return errors.New("capturing and reading savefiles are not implemented yet; use -d, -dd or -ddd to print the compiled filter")
+	}
+	if c.iface != "" {
+		return fmt.Errorf("%s: compiling for an interface's link type (-i) is not implemented yet; use -y", c.iface)
+	}
+	if c.readFile != "" {
+		return errors.New("-r is not implemented yet")
+	}
+	dlt := linktype.Ethernet
+	if c.linkType != "" {
+		t, ok := linktype.NameToVal(c.linkType)
+		if !ok {
+			return fmt.Errorf("invalid data link type %s", c.linkType)
+		}
+		dlt = t
+	} else {
+		fmt.Fprintln(stderr, "Warning: assuming Ethernet")
+	}
+	prog, err := compiler.Compile(expr, compiler.Options{
+		LinkType:   dlt,
+		Snaplen:    c.snaplen,
+		NoOptimize: c.noOptimize,
+	})
+	if err != nil {
+		return err
+	}
+	if !c.noOptimize && !prog.Optimized() {
+		fmt.Fprintf(stderr, "gocapdump: warning: %s\n", compiler.ErrOptimizerMissing)
+	}
+	return prog.Format(stdout, bpftext.Format(c.dumpProgram))
+}
+
+// expression is the filter: the -F file's text, or the arguments joined.
+func (c *tcpdumpConfig) expression() (string, error) {
+	if c.filterFile == "" {
+		return strings.Join(c.expr, " "), nil
+	}
+	s, err := readExpression(c.filterFile, nil, nil)
+	if err != nil {
+		var ee *exitError
+		if errors.As(err, &ee) {
+			return "", errors.New(ee.msg)
+		}
+		return "", err
+	}
+	return s, nil
+}
+
+
+func printVersion(w io.Writer) {
+	fmt.Fprintf(w, "gocapdump version %s\n", version)
+}
+
+func tcpdumpUsage(w io.Writer) {
+	fmt.Fprint(w, `Usage: gocapdump [-AbdDefhHIJKlLnNOpqStuUvxX#] [ -B size ] [ -c count ] [--count]
+		[ -C file_size ] [ -E algo:secret ] [ -F file ] [ -G seconds ]
+		[ -i interface ] [ --immediate-mode ] [ -j tstamptype ]
+		[ -M secret ] [ --number ] [ --print ] [ -Q in|out|inout ]
+		[ -r file ] [ -s snaplen ] [ -T type ] [ --version ]
+		[ -V file ] [ -w file ] [ -W filecount ] [ -y datalinktype ]
+		[ --time-stamp-precision precision ] [ --micro ] [ --nano ]
+		[ -z postrotate-command ] [ -Z user ] [ expression ]
+       gocapdump dbg [--pcap file] [--bpf program | --filter expression]
+       gocapdump filtertest [-dlOq] [-S unswapped|swapped] [-F file] [-m netmask] [-s snaplen] DLT [expression]
+`)
+}

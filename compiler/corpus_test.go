@@ -1,0 +1,262 @@
+package compiler
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/gocapdump/gocapdump/compiler/names"
+	"github.com/gocapdump/gocapdump/internal/testcorpus"
+	"github.com/gocapdump/gocapdump/linktype"
+)
+
+// The libpcap corpus is the compiler's specification. These tests run its
+// cases for the link types gocapdump supports fully. Cases that do not
+// pass yet are listed in testdata/corpus-known-failures.txt: the test fails
+// when any other case fails, so progress is kept; -update-known rewrites
+// the list after an improvement.
+
+var updateKnown = flag.Bool("update-known", false, "rewrite testdata/corpus-known-failures.txt")
+
+// coreDLTs are the link types whose cases must all pass.
+var coreDLTs = []string{"EN10MB", "RAW", "IPV4", "IPV6", "LINUX_SLL", "LINUX_SLL2", "NULL", "LOOP"}
+
+type acceptBlock struct {
+	Name     string   `json:"name"`
+	DLT      string   `json:"DLT"`
+	Aliases  []string `json:"aliases"`
+	Snaplen  *uint32  `json:"snaplen"`
+	Netmask  string   `json:"netmask"`
+	LinuxExt int      `json:"linuxext"`
+	Offline  string   `json:"generate_offline_filter"`
+	Skip     string   `json:"skip"`
+	OptUnopt *string  `json:"optunopt"`
+	Opt      *string  `json:"opt"`
+	Unopt    *string  `json:"unopt"`
+}
+
+type rejectCase struct {
+	Name     string  `json:"name"`
+	DLT      string  `json:"DLT"`
+	Expr     *string `json:"expr"`
+	Netmask  string  `json:"netmask"`
+	Errstr   string  `json:"errstr"`
+	Skip     string  `json:"skip"`
+	Savefile string  `json:"savefile"`
+}
+
+func loadJSON(t *testing.T, path string, v any) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+}
+
+// expectedListing keeps the lines of a corpus program that count.
+func expectedListing(text string) string {
+	var sb strings.Builder
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimLeft(line, "\t ")
+		if strings.HasPrefix(line, "(") {
+			sb.WriteString(line)
+			sb.WriteByte('\n')
+		}
+	}
+	return sb.String()
+}
+
+// corpusResolver resolves names from the system's files with the corpus's
+// extra lines appended, as the corpus expects, and never asks the DNS.
+func corpusResolver(t *testing.T, corpus string) *names.Resolver {
+	t.Helper()
+	dir := t.TempDir()
+	join := func(name string) string {
+		sys, _ := os.ReadFile(filepath.Join("/etc", name))
+		extra, _ := os.ReadFile(filepath.Join(corpus, "etc", name))
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, append(append(sys, '\n'), extra...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	return &names.Resolver{
+		HostsFile:    join("hosts"),
+		EthersFile:   join("ethers"),
+		NetworksFile: join("networks"),
+		NoDNS:        true,
+	}
+}
+
+func parseNetmask(s string) uint32 {
+	if s == "" {
+		return 0
+	}
+	var a, b, c, d uint32
+	fmt.Sscanf(s, "%d.%d.%d.%d", &a, &b, &c, &d)
+	return a<<24 | b<<16 | c<<8 | d
+}
+
+type corpusResult struct {
+	label string
+	ok    bool
+	core  bool
+	diff  string
+}
+
+func runAccept(t *testing.T, corpus string, res *names.Resolver) []corpusResult {
+	var blocks []acceptBlock
+	loadJSON(t, filepath.Join(corpus, "accept.json"), &blocks)
+	var out []corpusResult
+	for _, b := range blocks {
+		if b.Skip != "" || b.Name == "bpf_image" {
+			continue
+		}
+		want := b.Unopt
+		if b.OptUnopt != nil {
+			want = b.OptUnopt
+		}
+		if want == nil {
+			continue
+		}
+		dlt, err := linktype.Parse(b.DLT)
+		if err != nil {
+			t.Fatalf("%s: %v", b.Name, err)
+		}
+		opts := Options{
+			LinkType:        dlt,
+			Netmask:         parseNetmask(b.Netmask),
+			NoOptimize:      true,
+			LinuxExtensions: b.LinuxExt == 1,
+			Resolver:        res,
+		}
+		if b.Snaplen != nil {
+			opts.Snaplen = *b.Snaplen
+		}
+		switch b.Offline {
+		case "unswapped":
+			opts.Savefile = SavefileNative
+		case "swapped":
+			opts.Savefile = SavefileSwapped
+		}
+		exp := expectedListing(*want)
+		for i, expr := range b.Aliases {
+			r := corpusResult{
+				label: fmt.Sprintf("accept_%s_unopt_%d", b.Name, i),
+				core:  slices.Contains(coreDLTs, b.DLT),
+			}
+			prog, err := Compile(expr, opts)
+			switch {
+			case err != nil:
+				r.diff = fmt.Sprintf("%s %q: error %v", b.DLT, expr, err)
+			case prog.String() != exp:
+				r.diff = fmt.Sprintf("%s %q:\n--- want\n%s--- got\n%s", b.DLT, expr, exp, prog.String())
+			default:
+				r.ok = true
+			}
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func runReject(t *testing.T, corpus string, res *names.Resolver) []corpusResult {
+	var cases []rejectCase
+	loadJSON(t, filepath.Join(corpus, "reject.json"), &cases)
+	var out []corpusResult
+	for _, c := range cases {
+		// Savefile cases belong to pcapfile; the "rejects all packets"
+		// ones to the optimizer.
+		if c.Skip != "" || c.Expr == nil || c.Errstr == "expression rejects all packets" {
+			continue
+		}
+		dlt, err := linktype.Parse(c.DLT)
+		if err != nil {
+			t.Fatalf("%s: %v", c.Name, err)
+		}
+		r := corpusResult{label: "reject_" + c.Name, core: slices.Contains(coreDLTs, c.DLT)}
+		_, err = Compile(*c.Expr, Options{LinkType: dlt, Netmask: parseNetmask(c.Netmask), NoOptimize: true, Resolver: res})
+		var ce *Error
+		switch {
+		case err == nil:
+			r.diff = fmt.Sprintf("%s %q: compiled, want error %q", c.DLT, *c.Expr, c.Errstr)
+		case !errors.As(err, &ce):
+			r.diff = fmt.Sprintf("%s %q: error of type %T: %v", c.DLT, *c.Expr, err, err)
+		case !strings.Contains(ce.Msg, c.Errstr):
+			r.diff = fmt.Sprintf("%s %q: error %q, want %q", c.DLT, *c.Expr, ce.Msg, c.Errstr)
+		default:
+			r.ok = true
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func TestCorpus(t *testing.T) {
+	corpus := testcorpus.Dir(t, "libpcap")
+	res := corpusResolver(t, corpus)
+	results := append(runAccept(t, corpus, res), runReject(t, corpus, res)...)
+
+	knownPath := filepath.Join("testdata", "corpus-known-failures.txt")
+	known := map[string]bool{}
+	if data, err := os.ReadFile(knownPath); err == nil {
+		for _, l := range strings.Split(string(data), "\n") {
+			if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+				known[l] = true
+			}
+		}
+	}
+	counts := map[string][2]int{}
+	var failing []string
+	regressions := 0
+	for _, r := range results {
+		kind := strings.SplitN(r.label, "_", 2)[0]
+		if r.core {
+			kind += " (core link types)"
+		} else {
+			kind += " (other link types)"
+		}
+		c := counts[kind]
+		if r.ok {
+			c[0]++
+		} else {
+			c[1]++
+			failing = append(failing, r.label)
+			if r.core && !known[r.label] && !*updateKnown {
+				regressions++
+				if regressions <= 20 {
+					t.Errorf("%s: %s", r.label, r.diff)
+				}
+			}
+		}
+		counts[kind] = c
+	}
+	for _, k := range slices.Sorted(maps.Keys(counts)) {
+		t.Logf("%s: %d passed, %d failed", k, counts[k][0], counts[k][1])
+	}
+	if regressions > 20 {
+		t.Errorf("... and %d more failures not in %s", regressions-20, knownPath)
+	}
+	if *updateKnown {
+		var core []string
+		for _, r := range results {
+			if r.core && !r.ok {
+				core = append(core, r.label)
+			}
+		}
+		body := "# Corpus cases (core link types) that do not pass yet; see corpus_test.go.\n" + strings.Join(core, "\n") + "\n"
+		if err := os.WriteFile(knownPath, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
