@@ -251,23 +251,6 @@ func isMAC48LinkType(dlt int) bool {
 	return false
 }
 
-// sunATMPktBegin is where the ATM payload starts in a SunATM header.
-const sunATMPktBegin = 4
-
-// macPrevLinkHdrCheck is what must hold about an outer encapsulation
-// before the MAC header can be looked at (gen_prevlinkhdr_check); nil
-// when nothing need be checked.
-func (g *gen) macPrevLinkHdrCheck() *frag {
-	if g.lay.isEncap {
-		g.unsupported("MAC addresses inside VXLAN or Geneve")
-	}
-	if g.lay.prevLinkType == dltSunATM {
-		// LANE: data, not an LE Control frame.
-		return g.cmpNE(offPrevLinkHdr, sunATMPktBegin, ir.H, 0xff00)
-	}
-	return nil
-}
-
 // mac48Host tests a 48-bit MAC address in the link-layer header
 // (gen_mac48host).
 func (g *gen) mac48Host(mac names.MAC, dir uint8, kw string) *frag {
@@ -275,7 +258,7 @@ func (g *gen) mac48Host(mac names.MAC, dir uint8, kw string) *frag {
 	var srcOff, dstOff uint32
 	switch g.lay.linkType {
 	case dltEN10MB, dltNetAnalyzer, dltNetAnalyzerTransp, dltDSATagBRCM, dltDSATagDSA:
-		pre = g.macPrevLinkHdrCheck()
+		pre = g.prevLinkHdrCheck()
 		srcOff, dstOff = 6, 0
 	case dltFDDI:
 		srcOff, dstOff = 6+1+g.cfg.FDDIPad, 0+1+g.cfg.FDDIPad
