@@ -24,9 +24,9 @@ const (
 // tunnel describes what differs between the two tunnel kinds.
 type tunnel struct {
 	port    uint16
-	name    string                          // in the VNI error
-	header  func(g *gen, rel offRel) *frag  // header sanity check
-	offsets func(g *gen) stmts              // inner offsets, run when matched
+	name    string                         // in the VNI error
+	header  func(g *gen, rel offRel) *frag // header sanity check
+	offsets func(g *gen) stmts             // inner offsets, run when matched
 }
 
 var (
