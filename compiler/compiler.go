@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/net/bpf"
 
+	"github.com/gocapdump/gocapdump/bpfcheck"
 	"github.com/gocapdump/gocapdump/bpftext"
 	"github.com/gocapdump/gocapdump/compiler/internal/gen"
 	"github.com/gocapdump/gocapdump/compiler/internal/ir"
@@ -87,6 +88,13 @@ func (p *Program) Len() int { return len(p.insns) }
 // Optimized reports whether the optimizer ran on the program. It can be
 // false although optimization was asked for: see ErrOptimizerMissing.
 func (p *Program) Optimized() bool { return p.optimized }
+
+// Check runs the Linux kernel's load-time checks on the program (see
+// package bpfcheck). libpcap emits a few programs the kernel refuses:
+// "protochain" walks IPv6 extension headers with a backward jump, and a
+// very long filter can exceed 4096 instructions; libpcap, and gocapdump's
+// capture, then filter in user space.
+func (p *Program) Check() error { return bpfcheck.Check(p.insns) }
 
 // Format writes the program in one of tcpdump's dump forms (-d, -dd, -ddd).
 func (p *Program) Format(w io.Writer, f bpftext.Format) error {
