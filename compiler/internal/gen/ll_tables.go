@@ -60,7 +60,8 @@ const (
 	nlpidIPv4 = 0xcc
 )
 
-// IS-IS PDU types; isisPDUTypeMax doubles as the field's mask.
+// IS-IS PDU types (the field mask, isisPDUTypeMax, is with the address
+// family's constants).
 const (
 	isisL1LANIIH = 15
 	isisL2LANIIH = 16
@@ -76,16 +77,16 @@ const (
 // PPP protocol numbers that differ from the EtherType libpcap uses for
 // the same protocol.
 const (
-	pppIP    = 0x0021
-	pppVJC   = 0x002d // Van Jacobson compressed TCP/IP
-	pppVJNC  = 0x002f // Van Jacobson uncompressed TCP/IP
-	pppIPv6  = 0x0057
-	pppOSI   = 0x0023
-	pppNS    = 0x0025
-	pppDECnt = 0x0027
-	pppApple = 0x0029
-	pppIPX   = 0x002b
-	pppBRPDU = 0x0031
+	pppIP     = 0x0021
+	pppVJC    = 0x002d // Van Jacobson compressed TCP/IP
+	pppVJNC   = 0x002f // Van Jacobson uncompressed TCP/IP
+	pppIPv6   = 0x0057
+	pppOSI    = 0x0023
+	pppNS     = 0x0025
+	pppDECnet = 0x0027
+	pppApple  = 0x0029
+	pppIPX    = 0x002b
+	pppBRPDU  = 0x0031
 )
 
 // etherToPPP maps the EtherTypes (and SAPs) that PPP numbers differently;
@@ -93,7 +94,7 @@ const (
 var etherToPPP = map[uint32]uint32{
 	etherTypeIP:    pppIP,
 	etherTypeIPv6:  pppIPv6,
-	etherTypeDN:    pppDECnt,
+	etherTypeDN:    pppDECnet,
 	etherTypeATalk: pppApple,
 	etherTypeNS:    pppNS,
 	llcSAPISONS:    pppOSI,
@@ -125,10 +126,6 @@ const (
 	bsdAFInet6FreeBSD = 28
 	bsdAFInet6Darwin  = 30
 )
-
-// savefileAFInet6 lists the IPv6 values a savefile may hold, in the order
-// libpcap tests them.
-var savefileAFInet6 = []uint32{bsdAFInet6Darwin, bsdAFInet6BSD, bsdAFInet6FreeBSD}
 
 // Solaris ipnet header address families.
 const (
