@@ -3,6 +3,7 @@ module github.com/gocapdump/gocapdump
 go 1.26.8
 
 require (
-	golang.org/x/net v0.62.0 // indirect
-	golang.org/x/sys v0.49.0 // indirect
+	github.com/gopacket/gopacket v1.7.7
+	golang.org/x/net v0.62.0
+	golang.org/x/sys v0.49.0
 )
