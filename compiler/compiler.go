@@ -6,9 +6,11 @@
 package compiler
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"strings"
 
 	"golang.org/x/net/bpf"
@@ -26,7 +28,7 @@ import (
 // packets are truncated to.
 const DefaultSnaplen = 262144
 
-// NetmaskUnknown leaves the netmask unset; "ip broadcast" then fails.
+// NetmaskUnknown is libpcap's PCAP_NETMASK_UNKNOWN.
 const NetmaskUnknown = 0xffffffff
 
 // ByteOrder tells the compiler a filter is for a savefile, and whether the
@@ -52,8 +54,8 @@ type Options struct {
 	Snaplen uint32
 
 	// Netmask is the IPv4 netmask of the capture network, used by
-	// "ip broadcast"; zero means unknown (NetmaskUnknown).
-	Netmask uint32
+	// "ip broadcast"; nil means unknown.
+	Netmask net.IPMask
 
 	// NoOptimize turns the optimizer off (tcpdump -O).
 	NoOptimize bool
@@ -121,7 +123,7 @@ func Compile(expr string, opts Options) (*Program, error) {
 	cfg := gen.Config{
 		LinkType: int(opts.LinkType),
 		Snaplen:  opts.Snaplen,
-		Netmask:  opts.Netmask,
+		Netmask:  NetmaskUnknown,
 		LinuxExt: opts.LinuxExtensions,
 		Offline:  opts.Savefile != Live,
 		Swapped:  opts.Savefile == SavefileSwapped,
@@ -129,8 +131,10 @@ func Compile(expr string, opts Options) (*Program, error) {
 	if cfg.Snaplen == 0 {
 		cfg.Snaplen = DefaultSnaplen
 	}
-	if cfg.Netmask == 0 {
-		cfg.Netmask = NetmaskUnknown
+	if m := opts.Netmask; len(m) == net.IPv4len {
+		cfg.Netmask = binary.BigEndian.Uint32(m)
+	} else if m != nil {
+		return nil, &Error{Expr: expr, Msg: "netmask is not an IPv4 netmask"}
 	}
 	if opts.Resolver != nil {
 		cfg.Names = opts.Resolver

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"maps"
+	"net"
 	"os"
 	"path/filepath"
 	"slices"
@@ -98,13 +99,11 @@ func corpusResolver(t *testing.T, corpus string) *names.Resolver {
 	}
 }
 
-func parseNetmask(s string) uint32 {
+func parseNetmask(s string) net.IPMask {
 	if s == "" {
-		return 0
+		return nil
 	}
-	var a, b, c, d uint32
-	fmt.Sscanf(s, "%d.%d.%d.%d", &a, &b, &c, &d)
-	return a<<24 | b<<16 | c<<8 | d
+	return net.IPMask(net.ParseIP(s).To4())
 }
 
 type corpusResult struct {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/netip"
 	"os"
 	"strconv"
@@ -81,7 +82,7 @@ func filtertest(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 		linuxExt, quiet    bool
 		snaplen            = uint32(maxSnaplen)
 		snapSet            bool
-		netmask            = uint32(compiler.NetmaskUnknown)
+		netmask            net.IPMask
 		byteOrder          = compiler.Live
 	)
 	for _, o := range opts {
@@ -106,7 +107,7 @@ func filtertest(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 				return failf(exUsage, "invalid netmask %s", o.arg)
 			}
 			b := a.As4()
-			netmask = uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
+			netmask = net.IPMask(b[:])
 		case 's':
 			n, err := strconv.ParseInt(o.arg, 0, 64)
 			if err != nil || n < 0 || n > maxSnaplen {

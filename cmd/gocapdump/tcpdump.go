@@ -184,7 +184,6 @@ func (c *tcpdumpConfig) expression() (string, error) {
 	return s, nil
 }
 
-
 func printVersion(w io.Writer) {
 	fmt.Fprintf(w, "gocapdump version %s\n", version)
 }
