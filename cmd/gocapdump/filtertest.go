@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -11,8 +13,10 @@ import (
 	"strings"
 
 	"github.com/gocapdump/gocapdump/bpftext"
+	"github.com/gocapdump/gocapdump/bpfvm"
 	"github.com/gocapdump/gocapdump/compiler"
 	"github.com/gocapdump/gocapdump/linktype"
+	"github.com/gocapdump/gocapdump/pcapfile"
 )
 
 // filtertest speaks the command line of libpcap's testprogs/filtertest, so
@@ -146,7 +150,11 @@ func filtertest(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 		case snaplen != maxSnaplen:
 			return failf(exUsage, "-r is not compatible with -s")
 		}
-		return failf(exSoftware, "-r (filtering a savefile) is not implemented yet")
+		expr, err := readExpression(exprFile, rest, stdin)
+		if err != nil {
+			return err
+		}
+		return filterSavefile(savefile, expr, optimize, netmask, stdout, stderr)
 	}
 
 	if len(rest) == 0 {
@@ -288,4 +296,59 @@ Exit status codes:
   %3d: Unexpected I/O or file format error.
   %3d: This executable has been invoked incorrectly.
 `, maxStdin, maxSnaplen, exOK, exDataErr, exNoInput, exSoftware, exIOErr, exUsage)
+}
+
+// filterSavefile prints the filter's return value for each packet of a
+// savefile, as filtertest -r does: the filter is compiled for the file's
+// link type, snapshot length and byte order, and run with libpcap's
+// bpf_filter semantics.
+func filterSavefile(path, expr string, optimize bool, netmask net.IPMask, stdout, stderr io.Writer) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return failf(exNoInput, "Failed opening: %s: %s", path, errnoText(err))
+	}
+	defer f.Close()
+	r, err := pcapfile.NewReader(f)
+	if err != nil {
+		var fe *pcapfile.FormatError
+		if errors.As(err, &fe) {
+			return failf(exNoInput, "Failed opening: %s", fe.Text)
+		}
+		return failf(exNoInput, "Failed opening: %s", err)
+	}
+	order := compiler.SavefileNative
+	if r.ByteOrder() != binary.NativeEndian {
+		order = compiler.SavefileSwapped
+	}
+	prog, err := compiler.Compile(expr, compiler.Options{
+		LinkType:   linktype.FromSavefile(r.LinkType()),
+		Snaplen:    r.Snaplen(),
+		Netmask:    netmask,
+		NoOptimize: !optimize,
+		Savefile:   order,
+	})
+	if err != nil {
+		return failf(exDataErr, "%s", err)
+	}
+	if optimize && !prog.Optimized() {
+		fmt.Fprintf(stderr, "filtertest: WARNING: %s\n", compiler.ErrOptimizerMissing)
+	}
+	vm, err := bpfvm.New(prog.Instructions(), bpfvm.Libpcap)
+	if err != nil {
+		return failf(exSoftware, "Filter doesn't pass validation")
+	}
+	out := bufio.NewWriter(stdout)
+	defer out.Flush()
+	var ci pcapfile.CaptureInfo
+	for {
+		data, err := r.ReadPacket(&ci)
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			out.Flush()
+			return failf(exIOErr, "pcap_next_ex() failed: %s", err)
+		}
+		fmt.Fprintf(out, "%d\n", vm.Run(data, int(ci.Length), nil))
+	}
 }
