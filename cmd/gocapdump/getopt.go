@@ -24,11 +24,12 @@ type usageError struct{ msg string }
 
 func (e *usageError) Error() string { return e.msg }
 
-// getopt parses args (without the program name) POSIX-style, as tcpdump's
-// getopt_long does with its option string: short options may be clustered
-// ("-nnv"), an argument may be attached ("-s0") or separate ("-s 0"), long
-// options take "--name=value" or "--name value", "--" ends the options, and
-// parsing stops at the first non-option (the filter expression).
+// getopt parses args (without the program name) as glibc's getopt_long
+// does for tcpdump: short options may be clustered ("-nnv"), an argument
+// may be attached ("-s0") or separate ("-s 0"), long options take
+// "--name=value" or "--name value" and may be abbreviated, and options may
+// follow the operands ("tcpdump -r f 'port 53' -c 2"): operands are
+// collected in order and returned as rest. "--" ends the options.
 func getopt(args []string, specs []optSpec) (opts []opt, rest []string, err error) {
 	byShort := map[byte]*optSpec{}
 	byLong := map[string]*optSpec{}
@@ -49,7 +50,8 @@ func getopt(args []string, specs []optSpec) (opts []opt, rest []string, err erro
 			break
 		}
 		if len(a) < 2 || a[0] != '-' {
-			break
+			rest = append(rest, a)
+			continue
 		}
 		if strings.HasPrefix(a, "--") {
 			name, val, hasVal := strings.Cut(a[2:], "=")
@@ -96,7 +98,10 @@ func getopt(args []string, specs []optSpec) (opts []opt, rest []string, err erro
 			break
 		}
 	}
-	return opts, args[i:], nil
+	if i < len(args) {
+		rest = append(rest, args[i:]...)
+	}
+	return opts, rest, nil
 }
 
 // uniqueLongPrefix lets "--vers" stand for "--version", as getopt_long

@@ -10,6 +10,7 @@ import (
 	"github.com/gocapdump/gocapdump/bpftext"
 	"github.com/gocapdump/gocapdump/compiler"
 	"github.com/gocapdump/gocapdump/linktype"
+	"github.com/gocapdump/gocapdump/printer"
 )
 
 // tcpdumpOpts is tcpdump's option set. Every option tcpdump knows parses,
@@ -47,6 +48,12 @@ type tcpdumpConfig struct {
 	iface       string
 	readFile    string
 	writeFile   string
+	count       int64 // -c: stop after this many packets (0: no limit)
+	printToo    bool  // --print: print packets while writing them
+	lineBuf     bool  // -l
+	nanoOut     bool  // --time-stamp-precision=nano / --nano
+	print       printer.Options
+	tflags      int
 	unsupported []string // options given that are not implemented yet
 	expr        []string
 }
@@ -119,6 +126,54 @@ func parseTcpdumpArgs(args []string) (*tcpdumpConfig, error) {
 			cfg.readFile = o.arg
 		case s.short == 'w':
 			cfg.writeFile = o.arg
+		case s.short == 'c' || s.long == "count" && s.short == 0:
+			if s.short == 0 {
+				cfg.unsupported = append(cfg.unsupported, "--count")
+				break
+			}
+			n, err := strconv.ParseInt(o.arg, 10, 64)
+			if err != nil || n <= 0 {
+				return nil, fmt.Errorf("invalid packet count %s", o.arg)
+			}
+			cfg.count = n
+		case s.short == 'n', s.short == 'K', s.short == 'N':
+			// -n: numeric output is all the printer does yet; -K and
+			// -N only change what is verified or printed of names.
+		case s.short == 'e':
+			cfg.print.LinkHeader = true
+		case s.short == 'q':
+			cfg.print.Quiet = true
+		case s.short == 'v':
+			cfg.print.Verbose++
+		case s.short == 't':
+			cfg.tflags++
+		case s.short == 'x':
+			cfg.print.Hex++
+		case s.short == 'X':
+			cfg.print.HexASCII++
+		case s.short == 'A':
+			cfg.print.ASCII++
+		case s.short == '#':
+			cfg.print.Number = true
+		case s.short == 'S':
+			cfg.print.AbsoluteSeq = true
+		case s.short == 'l':
+			cfg.lineBuf = true
+		case s.long == "print":
+			cfg.printToo = true
+		case s.long == "nano":
+			cfg.nanoOut = true
+		case s.long == "micro":
+			cfg.nanoOut = false
+		case s.long == "time-stamp-precision":
+			switch o.arg {
+			case "micro":
+				cfg.nanoOut = false
+			case "nano":
+				cfg.nanoOut = true
+			default:
+				return nil, fmt.Errorf("unsupported time stamp precision")
+			}
 		default:
 			name := "--" + s.long
 			if s.short != 0 {
@@ -127,6 +182,12 @@ func parseTcpdumpArgs(args []string) (*tcpdumpConfig, error) {
 			cfg.unsupported = append(cfg.unsupported, name)
 		}
 	}
+	if cfg.tflags > 0 {
+		styles := [...]printer.TimestampFormat{printer.TimestampNone, printer.TimestampUnix,
+			printer.TimestampDelta, printer.TimestampDate, printer.TimestampSinceFirst}
+		cfg.print.Timestamp = styles[min(cfg.tflags, len(styles))-1]
+	}
+	cfg.print.Nano = cfg.nanoOut
 	return cfg, nil
 }
 
@@ -135,14 +196,14 @@ func (c *tcpdumpConfig) run(stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if c.readFile != "" && c.dumpProgram == 0 {
+		return c.readSavefile(expr, stdin, stdout, stderr)
+	}
 	if c.dumpProgram == 0 {
-		return errors.New("capturing and reading savefiles are not implemented yet; use -d, -dd or -ddd to print the compiled filter")
+		return errors.New("live capture is not implemented yet; use -r to read a savefile, or -d to print the compiled filter")
 	}
 	if c.iface != "" {
 		return fmt.Errorf("%s: compiling for an interface's link type (-i) is not implemented yet; use -y", c.iface)
-	}
-	if c.readFile != "" {
-		return errors.New("-r is not implemented yet")
 	}
 	dlt := linktype.Ethernet
 	if c.linkType != "" {

@@ -1,0 +1,223 @@
+package main
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+
+	"github.com/gocapdump/gocapdump/bpfvm"
+	"github.com/gocapdump/gocapdump/compiler"
+	"github.com/gocapdump/gocapdump/linktype"
+	"github.com/gocapdump/gocapdump/pcapfile"
+	"github.com/gocapdump/gocapdump/printer"
+)
+
+// readSavefile is tcpdump -r: read a pcap or pcapng file, keep the packets
+// the filter accepts, and write them (-w) or print them. A pcapng file can
+// mix link types; the filter is compiled once for each one met.
+func (c *tcpdumpConfig) readSavefile(expr string, stdin io.Reader, stdout, stderr io.Writer) error {
+	in, closeIn, err := openInput(c.readFile, stdin)
+	if err != nil {
+		return err
+	}
+	defer closeIn()
+	r, err := pcapfile.NewReader(in)
+	if err != nil {
+		return savefileError(c.readFile, err)
+	}
+	dlt := linktype.FromSavefile(r.LinkType())
+	fmt.Fprintf(stderr, "reading from file %s, link-type %s (%s), snapshot length %d\n",
+		displayName(c.readFile), dlt.Name(), dlt.Description(), r.Snaplen())
+
+	order := compiler.SavefileNative
+	if r.ByteOrder() != binary.NativeEndian {
+		order = compiler.SavefileSwapped
+	}
+	filters := map[uint32]*bpfvm.Program{}
+	filterFor := func(lt uint32) (*bpfvm.Program, error) {
+		if p, ok := filters[lt]; ok {
+			return p, nil
+		}
+		prog, err := compiler.Compile(expr, compiler.Options{
+			LinkType:   linktype.FromSavefile(lt),
+			Snaplen:    r.Snaplen(),
+			NoOptimize: c.noOptimize,
+			Savefile:   order,
+		})
+		if err != nil {
+			return nil, err
+		}
+		vm, err := bpfvm.New(prog.Instructions(), bpfvm.Libpcap)
+		if err != nil {
+			return nil, fmt.Errorf("filter program cannot run: %w", err)
+		}
+		filters[lt] = vm
+		return vm, nil
+	}
+	if _, err := filterFor(r.LinkType()); err != nil {
+		return err
+	}
+
+	sink, err := c.newSink(r, stdout)
+	if err != nil {
+		return err
+	}
+	var ci pcapfile.CaptureInfo
+	var matched int64
+	for c.count == 0 || matched < c.count {
+		data, err := r.ReadPacket(&ci)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			// Keep what was written; report the damage.
+			if cerr := sink.close(); cerr != nil {
+				return cerr
+			}
+			return savefileError(c.readFile, err)
+		}
+		vm, err := filterFor(ci.LinkType)
+		if err != nil {
+			sink.close()
+			return err
+		}
+		if vm.Run(data, int(ci.Length), nil) == 0 {
+			continue
+		}
+		matched++
+		if err := sink.packet(&ci, data); err != nil {
+			sink.close()
+			return err
+		}
+	}
+	return sink.close()
+}
+
+// sink is where accepted packets go: a savefile, the printer, or both.
+type sink struct {
+	w     *pcapfile.Writer
+	out   io.Closer // the -w file, closed last
+	pr    *printer.Printer
+	lt    uint32
+	nanoR bool // the reader's time stamps are in nanoseconds
+
+	flushEach bool // -l: every line reaches the output at once
+}
+
+func (c *tcpdumpConfig) newSink(r *pcapfile.Reader, stdout io.Writer) (*sink, error) {
+	s := &sink{lt: r.LinkType(), nanoR: r.Format() != pcapfile.FormatPcap || r.Nanosecond(), flushEach: c.lineBuf}
+	if c.writeFile != "" {
+		var f io.WriteCloser = nopCloser{stdout}
+		if c.writeFile != "-" {
+			file, err := os.Create(c.writeFile)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %s", c.writeFile, errnoText(err))
+			}
+			f = file
+		}
+		w, err := pcapfile.NewWriter(f, pcapfile.WriterOptions{
+			LinkType:   r.LinkType(),
+			Snaplen:    r.Snaplen(),
+			Nanosecond: c.nanoOut,
+		})
+		if err != nil {
+			f.Close()
+			return nil, fmt.Errorf("%s: %w", c.writeFile, err)
+		}
+		s.w, s.out = w, f
+	}
+	if c.writeFile == "" || c.printToo {
+		out := stdout
+		if c.writeFile == "-" {
+			out = os.Stderr // never mix the savefile and the text
+		}
+		opts := c.print
+		opts.InterfaceName = interfaceName
+		s.pr = printer.New(bufio.NewWriterSize(out, 64<<10), printer.LinkType(r.LinkType()), opts)
+	}
+	return s, nil
+}
+
+func (s *sink) packet(ci *pcapfile.CaptureInfo, data []byte) error {
+	if s.w != nil {
+		if err := s.w.WritePacket(*ci, data); err != nil {
+			return fmt.Errorf("writing the savefile: %w", err)
+		}
+	}
+	if s.pr != nil {
+		if ci.LinkType != s.lt {
+			s.lt = ci.LinkType
+			s.pr.SetLinkType(printer.LinkType(ci.LinkType))
+		}
+		info := printer.CaptureInfo{Seconds: ci.Sec, Fraction: uint32(ci.Nsec), Nano: s.nanoR, Length: int(ci.Length)}
+		if !s.nanoR {
+			info.Fraction = uint32(ci.Nsec / 1000)
+		}
+		if err := s.pr.Print(info, data); err != nil {
+			return fmt.Errorf("printing: %w", err)
+		}
+		if s.flushEach {
+			if err := s.pr.Flush(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// close flushes everything, reporting the first error.
+func (s *sink) close() error {
+	var errs []error
+	if s.pr != nil {
+		errs = append(errs, s.pr.Flush())
+	}
+	if s.w != nil {
+		errs = append(errs, s.w.Close(), s.out.Close())
+	}
+	return errors.Join(errs...)
+}
+
+func openInput(name string, stdin io.Reader) (io.Reader, func(), error) {
+	if name == "-" {
+		return bufio.NewReaderSize(stdin, 1<<20), func() {}, nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %s", name, errnoText(err))
+	}
+	return bufio.NewReaderSize(f, 1<<20), func() { f.Close() }, nil
+}
+
+func displayName(name string) string {
+	if name == "-" {
+		return "-"
+	}
+	return name
+}
+
+// savefileError gives a savefile problem libpcap's text, prefixed with
+// the file name as tcpdump does for errors while opening.
+func savefileError(name string, err error) error {
+	var fe *pcapfile.FormatError
+	if errors.As(err, &fe) && fe.Packet == 0 {
+		return fmt.Errorf("%s: %s", name, fe.Text)
+	}
+	return err
+}
+
+// interfaceName names an interface index for Linux cooked v2 headers.
+func interfaceName(index uint32) string {
+	ifi, err := net.InterfaceByIndex(int(index))
+	if err != nil {
+		return "?"
+	}
+	return ifi.Name
+}
+
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }
