@@ -16,6 +16,11 @@ func (p *parser) chain(e Expr, q Qual, allowTerms bool) (Expr, Qual, error) {
 			return e, q, nil
 		}
 		p.take()
+		// The left operand and the operator stay on bison's stack
+		// while the right operand is parsed.
+		if err := p.enter(2); err != nil {
+			return nil, q, err
+		}
 		var r Expr
 		var err error
 		if allowTerms {
@@ -23,6 +28,7 @@ func (p *parser) chain(e Expr, q Qual, allowTerms bool) (Expr, Qual, error) {
 		} else {
 			r, q, err = p.id(q)
 		}
+		p.leave(2)
 		if err != nil {
 			return nil, q, err
 		}
@@ -95,7 +101,7 @@ func (p *parser) numOperand(n uint32, q Qual) (Expr, Qual, bool, error) {
 	if err != nil {
 		return nil, q, true, p.builderError(err)
 	}
-	e, rq, err := p.relationFrom(a)
+	e, rq, err := p.relation(a)
 	return e, rq, true, err
 }
 

@@ -76,8 +76,16 @@ type parser struct {
 	depth int
 }
 
-// maxDepth is bison's YYMAXDEPTH.
-const maxDepth = 10000
+// maxDepth is bison's YYMAXDEPTH. depth counts the stack entries that
+// nesting adds; stackBase stands for the few that every parse has below
+// and above them (the initial state, the empty "null" symbol, the symbols
+// of the innermost construct), which vary by a few with the construct, so
+// the depth at which "memory exhausted" is reported can differ from
+// libpcap's by a few levels.
+const (
+	maxDepth  = 10000
+	stackBase = 4
+)
 
 func (p *parser) peek() token {
 	if !p.have {
@@ -133,7 +141,7 @@ func (p *parser) expect(k kind) (token, error) {
 // entries it holds on bison's stack while its inner part is parsed.
 func (p *parser) enter(n int) error {
 	p.depth += n
-	if p.depth >= maxDepth {
+	if p.depth+stackBase >= maxDepth {
 		return p.fail(errTooDeep)
 	}
 	return nil

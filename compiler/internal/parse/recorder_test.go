@@ -110,8 +110,10 @@ func (r *recorder) MCode6(addr string, masklen uint32, q Qual) (Expr, error) {
 	return r.newHandle(), nil
 }
 
-func (r *recorder) ECode(mac string, q Qual) (Expr, error)    { return r.code("ECode", mac, q, false) }
-func (r *recorder) ACode(arcnet string, q Qual) (Expr, error) { return r.code("ACode", arcnet, q, false) }
+func (r *recorder) ECode(mac string, q Qual) (Expr, error) { return r.code("ECode", mac, q, false) }
+func (r *recorder) ACode(arcnet string, q Qual) (Expr, error) {
+	return r.code("ACode", arcnet, q, false)
+}
 
 func (r *recorder) ProtoAbbrev(proto uint8) (Expr, error) {
 	r.logf("ProtoAbbrev %d", proto)
