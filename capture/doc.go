@@ -1,0 +1,26 @@
+//go:build linux
+
+// Package capture reads packets live from a Linux network interface through an
+// AF_PACKET socket with a TPACKET_V3 receive ring.
+//
+// The socket is set up so that no packet reaches the ring before the caller's
+// filter does: the socket is opened with protocol 0 (nothing is queued), the
+// ring is mapped, the classic BPF filter is attached and only then is the
+// socket bound to the interface. Snap length is enforced by the kernel through
+// the filter's return value; without a filter a one-instruction program
+// "ret #snaplen" is attached so that the ring holds only what is kept.
+//
+// Packets are read in three ways, from the cheapest:
+//
+//   - [Handle.ReadBlock] hands a whole ring block to a callback; every packet
+//     is a slice of the ring and the block goes back to the kernel as soon as
+//     the callback returns.
+//   - [Handle.ZeroCopyReadPacketData] returns one packet at a time, still as a
+//     slice of the ring (gopacket's ZeroCopyPacketDataSource).
+//   - [Handle.ReadPacketData] returns a copy (gopacket's PacketDataSource).
+//
+// VLAN tags that the kernel removed before the tap are put back into the
+// frame; on the "any" pseudo-device the Linux cooked header (SLL2 by default,
+// SLL on request) is built in front of each packet in the ring's head-room.
+// Neither costs an allocation.
+package capture

@@ -1,0 +1,579 @@
+//go:build linux
+
+package capture
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+	"sync/atomic"
+
+	"github.com/gopacket/gopacket"
+	"golang.org/x/net/bpf"
+	"golang.org/x/sys/unix"
+)
+
+// AnyDevice is the pseudo-interface that captures on every interface of the
+// network namespace, with a Linux cooked header in front of each packet.
+const AnyDevice = "any"
+
+// Handle is an open live capture. Reading methods (ReadBlock,
+// ReadPacketData, ZeroCopyReadPacketData) must be called from one goroutine
+// at a time; Stats, SetFilter and Close may be called from any goroutine.
+type Handle struct {
+	iface     string
+	fd        int
+	efd       int // eventfd that wakes a reader blocked in poll
+	ring      []byte
+	blockSize int
+	blockNr   int
+	tovMs     uint32
+	ifindex   int
+
+	linkType   LinkType
+	cookedLen  int // length of the cooked header built in front of each packet, 0 if none
+	vlanOffset int // where a re-inserted VLAN tag goes, -1 for no re-insertion
+	snaplen    int
+	direction  Direction
+	loIndex    int // ifindex of lo, whose outgoing copies are dropped
+	nano       bool
+
+	ctx       context.Context // Open's context: ends the gopacket-style reads
+	stopAfter func() bool
+
+	// Reader state.
+	next    int // index of the next block to read
+	pfds    [2]unix.PollFd
+	cursor  Block // block being walked by the packet-at-a-time readers
+	holding bool  // cursor holds a block that is not yet released
+	batch   Block // block lent to a ReadBlock callback
+	copyBuf []byte
+
+	// Life cycle: readers announce themselves in active; whoever sees
+	// closed with no reader left tears the socket and ring down, so that
+	// Close never unmaps the ring under a reader, even when Close is
+	// called from inside a ReadBlock callback.
+	closed   atomic.Bool
+	active   atomic.Int32
+	tornDown atomic.Bool
+
+	statsMu sync.Mutex
+	stats   Stats
+}
+
+// Stats are the kernel's counters for the socket since Open.
+type Stats struct {
+	// Received counts packets that passed the filter, including those
+	// dropped for lack of ring space (tcpdump's "packets received by
+	// filter").
+	Received uint64
+	// Dropped counts packets that passed the filter but found the ring
+	// full (tcpdump's "packets dropped by kernel").
+	Dropped uint64
+	// QueueFreezes counts the times the ring was full (tp_freeze_q_cnt).
+	QueueFreezes uint64
+}
+
+// Open starts a capture on iface ("any" for all interfaces). ctx bounds the
+// setup and also the life of the gopacket-style reads: once ctx is done,
+// ReadPacketData and ZeroCopyReadPacketData return what is already in the
+// ring and then io.EOF. Errors are *OpenError values that match
+// ErrPermission, ErrNoSuchDevice, ErrInterfaceDown, ErrLinkType or
+// ErrFilter with errors.Is.
+func Open(ctx context.Context, iface string, opts Options) (*Handle, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if iface == "" || len(iface) >= unix.IFNAMSIZ {
+		return nil, &OpenError{Iface: iface, Kind: ErrNoSuchDevice}
+	}
+	h := &Handle{iface: iface, fd: -1, efd: -1, snaplen: opts.snaplen(), direction: opts.Direction,
+		nano: opts.NanoTimestamps, ctx: ctx, loIndex: -1, vlanOffset: -1}
+	if err := h.setup(&opts); err != nil {
+		h.teardown()
+		return nil, err
+	}
+	h.stopAfter = context.AfterFunc(ctx, h.wake)
+	return h, nil
+}
+
+func (h *Handle) setup(opts *Options) error {
+	if opts.Direction < DirectionInOut || opts.Direction > DirectionOut {
+		return &OpenError{Iface: h.iface, Op: "direction", Err: fmt.Errorf("invalid direction %d", opts.Direction)}
+	}
+	isAny := h.iface == AnyDevice
+	sockType := unix.SOCK_RAW
+	if isAny {
+		sockType = unix.SOCK_DGRAM
+	}
+	// Protocol 0: the socket queues nothing until bind, so the ring and
+	// the filter are in place before the first packet.
+	fd, err := unix.Socket(unix.AF_PACKET, sockType|unix.SOCK_CLOEXEC, 0)
+	if err != nil {
+		return classify(h.iface, "socket", err)
+	}
+	h.fd = fd
+
+	var types []LinkType
+	if isAny {
+		types = cookedLinkTypes
+	} else {
+		if h.ifindex, err = ifIndex(fd, h.iface); err != nil {
+			return classify(h.iface, "SIOCGIFINDEX", err)
+		}
+		hw, err := hardwareType(fd, h.iface)
+		if err != nil {
+			return classify(h.iface, "SIOCGIFHWADDR", err)
+		}
+		var raw bool
+		types, raw = linkTypesFor(hw)
+		if !raw {
+			// No link-layer mapping: capture cooked, as libpcap does.
+			unix.Close(fd)
+			h.fd = -1
+			if fd, err = unix.Socket(unix.AF_PACKET, unix.SOCK_DGRAM|unix.SOCK_CLOEXEC, 0); err != nil {
+				return classify(h.iface, "socket", err)
+			}
+			h.fd = fd
+		}
+	}
+	h.linkType = types[0]
+	if opts.LinkType != 0 {
+		if !containsLinkType(types, opts.LinkType) {
+			return &OpenError{Iface: h.iface, Kind: ErrLinkType, Op: opts.LinkType.Name()}
+		}
+		h.linkType = opts.LinkType
+	}
+	switch h.linkType {
+	case LinkTypeLinuxSLL:
+		h.cookedLen, h.vlanOffset = sllHeaderLen, sllHeaderLen-2
+	case LinkTypeLinuxSLL2:
+		// libpcap does not re-insert tags under SLL2 either.
+		h.cookedLen = sll2HeaderLen
+	case LinkTypeEthernet:
+		h.vlanOffset = 12
+	}
+	if lo, err := ifIndex(fd, "lo"); err == nil {
+		h.loIndex = lo
+	}
+
+	if err := unix.SetsockoptInt(fd, unix.SOL_PACKET, unix.PACKET_VERSION, unix.TPACKET_V3); err != nil {
+		return &OpenError{Iface: h.iface, Op: "setsockopt PACKET_VERSION", Err: err, Hint: "TPACKET_V3 (Linux 3.2) is required"}
+	}
+	// Head-room in front of every packet, so that the VLAN tag and the
+	// cooked header can be written in place.
+	reserve := vlanTagLen
+	if h.cookedLen > 0 {
+		reserve += sll2HeaderLen - sllHeaderLen
+	}
+	if err := unix.SetsockoptInt(fd, unix.SOL_PACKET, unix.PACKET_RESERVE, reserve); err != nil {
+		return classify(h.iface, "setsockopt PACKET_RESERVE", err)
+	}
+	cfg, err := planRing(opts, h.snaplen, reserve)
+	if err != nil {
+		return &OpenError{Iface: h.iface, Op: "ring size", Err: err}
+	}
+	mem, cfg, err := setupRing(fd, cfg)
+	if err != nil {
+		return classify(h.iface, "setsockopt PACKET_RX_RING", err)
+	}
+	h.ring, h.blockSize, h.blockNr, h.tovMs = mem, cfg.blockSize, cfg.blockNr, cfg.tovMs
+
+	prog := opts.Filter
+	if opts.FilterFor != nil {
+		if prog, err = opts.FilterFor(h.linkType); err != nil {
+			return &OpenError{Iface: h.iface, Kind: ErrFilter, Op: "compile", Err: err}
+		}
+	}
+	if !opts.noKernelFilter {
+		if err := h.attach(prog); err != nil {
+			return err
+		}
+	}
+
+	// Drop outgoing packets in the kernel where the capture would drop
+	// them anyway: -Q in, and loopback (every packet on lo is seen once
+	// outgoing, once incoming). Kernels before 4.20 lack the option; the
+	// reader drops them then.
+	if opts.Direction == DirectionIn || (!isAny && h.ifindex == h.loIndex) {
+		_ = unix.SetsockoptInt(fd, unix.SOL_PACKET, unix.PACKET_IGNORE_OUTGOING, 1)
+	}
+
+	sa := &unix.SockaddrLinklayer{Protocol: htons(ethPAll), Ifindex: h.ifindex}
+	if err := unix.Bind(fd, sa); err != nil {
+		return classify(h.iface, "bind", err)
+	}
+	if !isAny && !opts.NoPromiscuous {
+		mr := unix.PacketMreq{Ifindex: int32(h.ifindex), Type: unix.PACKET_MR_PROMISC}
+		if err := unix.SetsockoptPacketMreq(fd, unix.SOL_PACKET, unix.PACKET_ADD_MEMBERSHIP, &mr); err != nil {
+			return classify(h.iface, "setsockopt PACKET_ADD_MEMBERSHIP", err)
+		}
+	}
+	efd, err := unix.Eventfd(0, unix.EFD_CLOEXEC|unix.EFD_NONBLOCK)
+	if err != nil {
+		return &OpenError{Iface: h.iface, Op: "eventfd", Err: err}
+	}
+	h.efd = efd
+	h.pfds = [2]unix.PollFd{{Fd: int32(fd), Events: unix.POLLIN}, {Fd: int32(efd), Events: unix.POLLIN}}
+	return nil
+}
+
+// attach rewrites prog for a cooked capture if needed and installs it; nil
+// installs "ret #snaplen".
+func (h *Handle) attach(prog []bpf.RawInstruction) error {
+	if prog == nil {
+		prog = acceptAll(h.snaplen)
+	} else if h.cookedLen > 0 {
+		var err error
+		if prog, err = CookedFilter(prog, h.linkType); err != nil {
+			return &OpenError{Iface: h.iface, Kind: ErrFilter, Op: "SO_ATTACH_FILTER", Err: err}
+		}
+	}
+	if err := attachFilter(h.fd, prog); err != nil {
+		e := &OpenError{Iface: h.iface, Kind: ErrFilter, Op: "SO_ATTACH_FILTER", Err: err}
+		if errors.Is(err, unix.ENOMEM) {
+			e.Hint = "try increasing net.core.optmem_max with sysctl"
+		} else if errors.Is(err, unix.EINVAL) {
+			e.Hint = "the kernel rejected the program"
+		}
+		return e
+	}
+	return nil
+}
+
+// SetFilter replaces the capture's filter (nil: accept all, truncated to
+// the snap length). The program is for LinkType() and is rewritten for
+// cooked captures like Options.Filter. Packets already in the ring were
+// accepted by the previous filter and are still delivered.
+func (h *Handle) SetFilter(prog []bpf.RawInstruction) error {
+	if !h.enter() {
+		return ErrClosed
+	}
+	defer h.exit()
+	return h.attach(prog)
+}
+
+// LinkType returns the link-layer header type of the captured data.
+func (h *Handle) LinkType() LinkType { return h.linkType }
+
+// Snaplen returns the snap length in force.
+func (h *Handle) Snaplen() int { return h.snaplen }
+
+// BufferSize returns the size of the ring the kernel granted, in bytes.
+func (h *Handle) BufferSize() int { return h.blockSize * h.blockNr }
+
+// BlockSize returns the size of one ring block in bytes.
+func (h *Handle) BlockSize() int { return h.blockSize }
+
+// ReadBlock waits for the next ring block the kernel hands over, calls fn
+// with it and gives the block back to the kernel as soon as fn returns; the
+// packets' Data must not be kept past fn. It returns fn's error, or
+// ctx.Err() once ctx is done and no block is ready (ready blocks are still
+// delivered after ctx is done, so a cancelled capture drains what it has),
+// or ErrClosed after Close. A block may hold no packet that the capture
+// keeps; fn is called for it all the same.
+func (h *Handle) ReadBlock(ctx context.Context, fn func(*Block) error) error {
+	if !h.enter() {
+		return ErrClosed
+	}
+	defer h.exit()
+	if h.holding {
+		h.releaseCursor()
+	}
+	off, err := h.waitBlock(ctx, false)
+	if err != nil {
+		return err
+	}
+	b := &h.batch
+	b.reset(h, off)
+	ferr := fn(b)
+	berr := b.err
+	releaseBlock(h.ring, off)
+	h.advance()
+	*b = Block{}
+	if ferr != nil {
+		return ferr
+	}
+	return berr
+}
+
+// ZeroCopyReadPacketData returns the next packet as a slice of the ring,
+// valid until the next read call or Close (gopacket's
+// ZeroCopyPacketDataSource). It returns io.EOF once Open's context is done
+// and the ring has no ready packet, or after Close.
+func (h *Handle) ZeroCopyReadPacketData() ([]byte, gopacket.CaptureInfo, error) {
+	if !h.enter() {
+		return nil, gopacket.CaptureInfo{}, io.EOF
+	}
+	defer h.exit()
+	p, err := h.nextPacket()
+	if err != nil {
+		return nil, gopacket.CaptureInfo{}, err
+	}
+	return p.Data, p.CaptureInfo, nil
+}
+
+// ReadPacketData returns a copy of the next packet (gopacket's
+// PacketDataSource); see ZeroCopyReadPacketData.
+func (h *Handle) ReadPacketData() ([]byte, gopacket.CaptureInfo, error) {
+	if !h.enter() {
+		return nil, gopacket.CaptureInfo{}, io.EOF
+	}
+	defer h.exit()
+	p, err := h.nextPacket()
+	if err != nil {
+		return nil, gopacket.CaptureInfo{}, err
+	}
+	data := make([]byte, len(p.Data))
+	copy(data, p.Data)
+	return data, p.CaptureInfo, nil
+}
+
+// ReadPacket is the packet-at-a-time reader of the fast path: it returns the
+// next packet with its kernel metadata, Data valid until the next read call.
+// It returns ctx.Err() (not io.EOF) once ctx is done and nothing is ready.
+func (h *Handle) ReadPacket(ctx context.Context) (*Packet, error) {
+	if !h.enter() {
+		return nil, ErrClosed
+	}
+	defer h.exit()
+	return h.nextPacketCtx(ctx, false)
+}
+
+func (h *Handle) nextPacket() (*Packet, error) {
+	p, err := h.nextPacketCtx(h.ctx, true)
+	if err != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, ErrClosed)) {
+		return nil, io.EOF
+	}
+	return p, err
+}
+
+func (h *Handle) nextPacketCtx(ctx context.Context, isOpenCtx bool) (*Packet, error) {
+	for {
+		if h.holding {
+			if h.cursor.Next() {
+				return &h.cursor.pkt, nil
+			}
+			err := h.cursor.err
+			h.releaseCursor()
+			if err != nil {
+				return nil, err
+			}
+		}
+		off, err := h.waitBlock(ctx, isOpenCtx)
+		if err != nil {
+			return nil, err
+		}
+		h.cursor.reset(h, off)
+		h.holding = true
+	}
+}
+
+func (h *Handle) releaseCursor() {
+	releaseBlock(h.ring, h.next*h.blockSize)
+	h.advance()
+	h.holding = false
+}
+
+func (h *Handle) advance() {
+	h.next++
+	if h.next == h.blockNr {
+		h.next = 0
+	}
+}
+
+// waitBlock returns the offset of the next block once user space owns it.
+// isOpenCtx says ctx is Open's context, whose end already wakes the poll.
+func (h *Handle) waitBlock(ctx context.Context, isOpenCtx bool) (int, error) {
+	off := h.next * h.blockSize
+	var stop func() bool
+	defer func() {
+		if stop != nil {
+			stop()
+		}
+	}()
+	for {
+		if blockReady(h.ring, off) {
+			return off, nil
+		}
+		if h.closed.Load() {
+			return 0, ErrClosed
+		}
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
+		if stop == nil && !isOpenCtx && ctx.Done() != nil {
+			// Wake the poll below when ctx ends (Open's context is
+			// already wired up).
+			stop = context.AfterFunc(ctx, h.wake)
+		}
+		if err := h.poll(); err != nil {
+			return 0, err
+		}
+	}
+}
+
+// poll sleeps until the kernel signals the socket or wake is called.
+func (h *Handle) poll() error {
+	h.pfds[0].Revents, h.pfds[1].Revents = 0, 0
+	for {
+		_, err := unix.Poll(h.pfds[:], -1)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return &OpenError{Iface: h.iface, Op: "poll", Err: err}
+		}
+		break
+	}
+	if h.pfds[1].Revents&unix.POLLIN != 0 {
+		var buf [8]byte
+		_, _ = unix.Read(h.efd, buf[:])
+	}
+	if h.pfds[0].Revents&(unix.POLLERR|unix.POLLHUP|unix.POLLNVAL) != 0 {
+		soerr, err := unix.GetsockoptInt(h.fd, unix.SOL_SOCKET, unix.SO_ERROR)
+		if err != nil {
+			return &OpenError{Iface: h.iface, Op: "getsockopt SO_ERROR", Err: err}
+		}
+		if soerr != 0 {
+			return classify(h.iface, "poll", unix.Errno(soerr))
+		}
+	}
+	return nil
+}
+
+// wake interrupts a reader blocked in poll.
+func (h *Handle) wake() {
+	if h.tornDown.Load() {
+		return
+	}
+	var one = [8]byte{1}
+	_, _ = unix.Write(h.efd, one[:])
+}
+
+// Stats returns the kernel's counters accumulated since Open. The kernel
+// clears its counters on every read; Stats adds them up.
+func (h *Handle) Stats() (Stats, error) {
+	if !h.enter() {
+		h.statsMu.Lock()
+		defer h.statsMu.Unlock()
+		return h.stats, nil
+	}
+	defer h.exit()
+	return h.readStats()
+}
+
+func (h *Handle) readStats() (Stats, error) {
+	h.statsMu.Lock()
+	defer h.statsMu.Unlock()
+	st, err := unix.GetsockoptTpacketStatsV3(h.fd, unix.SOL_PACKET, unix.PACKET_STATISTICS)
+	if err != nil {
+		return h.stats, &OpenError{Iface: h.iface, Op: "getsockopt PACKET_STATISTICS", Err: err}
+	}
+	h.stats.Received += uint64(st.Packets)
+	h.stats.Dropped += uint64(st.Drops)
+	h.stats.QueueFreezes += uint64(st.Freeze_q_cnt)
+	return h.stats, nil
+}
+
+// Close stops the capture and releases the socket and the ring. A reader
+// blocked in another goroutine returns (ErrClosed, or io.EOF from the
+// gopacket-style methods). Data returned by earlier zero-copy reads must not
+// be used after Close. Stats still reports the final counters after Close.
+func (h *Handle) Close() error {
+	if h.closed.Swap(true) {
+		return nil
+	}
+	if h.stopAfter != nil {
+		h.stopAfter()
+	}
+	if h.active.Load() == 0 {
+		h.teardown()
+	} else {
+		h.wake()
+	}
+	return nil
+}
+
+// enter registers a reader; it fails once the handle is closed.
+func (h *Handle) enter() bool {
+	h.active.Add(1)
+	if h.closed.Load() {
+		h.exit()
+		return false
+	}
+	return true
+}
+
+// exit unregisters a reader and finishes a Close that waited for it.
+func (h *Handle) exit() {
+	if h.active.Add(-1) == 0 && h.closed.Load() {
+		h.teardown()
+	}
+}
+
+// teardown releases everything, once.
+func (h *Handle) teardown() {
+	if h.tornDown.Swap(true) {
+		return
+	}
+	if h.fd >= 0 && h.ring != nil {
+		_, _ = h.readStats()
+	}
+	if h.ring != nil {
+		_ = unix.Munmap(h.ring)
+		h.ring = nil
+	}
+	if h.fd >= 0 {
+		unix.Close(h.fd)
+	}
+	if h.efd >= 0 {
+		unix.Close(h.efd)
+	}
+}
+
+func htons(v uint16) uint16 { return v<<8 | v>>8 }
+
+func containsLinkType(list []LinkType, t LinkType) bool {
+	for _, v := range list {
+		if v == t {
+			return true
+		}
+	}
+	return false
+}
+
+// linkTypesFor returns the link types of a device with hardware type hw and
+// whether it is captured raw (SOCK_RAW) rather than cooked.
+func linkTypesFor(hw uint16) ([]LinkType, bool) {
+	if t, ok := hardwareLinkTypes[hw]; ok {
+		return t, true
+	}
+	return []LinkType{LinkTypeLinuxSLL, LinkTypeLinuxSLL2}, false
+}
+
+// ifIndex asks the kernel for the index of the named interface.
+func ifIndex(fd int, name string) (int, error) {
+	ifr, err := unix.NewIfreq(name)
+	if err != nil {
+		return 0, unix.ENODEV
+	}
+	if err := unix.IoctlIfreq(fd, unix.SIOCGIFINDEX, ifr); err != nil {
+		return 0, err
+	}
+	return int(int32(ifr.Uint32())), nil
+}
+
+// hardwareType returns the interface's ARPHRD_* type.
+func hardwareType(fd int, name string) (uint16, error) {
+	ifr, err := unix.NewIfreq(name)
+	if err != nil {
+		return 0, unix.ENODEV
+	}
+	if err := unix.IoctlIfreq(fd, unix.SIOCGIFHWADDR, ifr); err != nil {
+		return 0, err
+	}
+	return ifr.Uint16(), nil
+}
