@@ -1,0 +1,173 @@
+package optimize
+
+import "github.com/gocapdump/gocapdump/compiler/internal/ir"
+
+// useConflict reports whether an atom live on exit from succ holds a
+// different value there than on exit from b, so that b may not jump past
+// the blocks in between.
+func useConflict(b, succ *blk) bool {
+	use := succ.outUse
+	if use == 0 {
+		return false
+	}
+	for a := range nAtoms {
+		if use.has(a) && b.val[a] != succ.val[a] {
+			return true
+		}
+	}
+	return false
+}
+
+// foldTarget is libpcap's fold_edge: when edge e dominates the edge into
+// child, and child repeats e's test on the same value, the outcome of
+// child's test is known, and this returns the successor it picks (or nil).
+func foldTarget(child *blk, e edgeRef) *blk {
+	p := e.pred
+	if child.ir.Jump.Code != p.ir.Jump.Code || child.val[atomA] != p.val[atomA] {
+		return nil
+	}
+	if child.oval == p.oval {
+		return child.succ[e.side]
+	}
+	// Having seen "A == k" true, any other equality test on A is false.
+	if e.side == 0 && p.ir.Jump.Code == ir.JMP|ir.JEQ|ir.K {
+		return child.succ[1]
+	}
+	return nil
+}
+
+// thread moves edge e past blocks whose outcome is known when e is taken
+// (libpcap's opt_j).
+func (o *optimizer) thread(e edgeRef) {
+	child := e.succ()
+	if child.succ[0] == nil {
+		return
+	}
+	if child.succ[0] == child.succ[1] {
+		// Both ways lead to the same block: skip child, unless that
+		// changes a value the block uses.
+		if !useConflict(e.pred, child.succ[0]) {
+			o.changed(true)
+			e.pred.succ[e.side] = child.succ[0]
+		}
+	}
+	for {
+		target := o.threadTarget(e)
+		if target == nil {
+			return
+		}
+		o.changed(false)
+		e.pred.succ[e.side] = target
+		if target.succ[0] == nil {
+			return
+		}
+	}
+}
+
+// threadTarget finds, among e's edge dominators in increasing edge number,
+// the first whose test decides the test of e's successor in a way that
+// creates no data conflict, and returns the block e may jump to instead.
+func (o *optimizer) threadTarget(e edgeRef) *blk {
+	child := e.succ()
+	d := &o.edom
+	start := int32(o.edgeID(e))
+	if d.depth[start] < 0 {
+		return nil
+	}
+	var cands []int32
+	for x := start; x >= 0; x = d.parent[x] {
+		c := o.edgeByID(int(x))
+		if foldTarget(child, c) != nil {
+			cands = append(cands, x)
+		}
+	}
+	sortInt32(cands)
+	for _, x := range cands {
+		t := foldTarget(child, o.edgeByID(int(x)))
+		if !useConflict(e.pred, t) {
+			return t
+		}
+	}
+	return nil
+}
+
+func sortInt32(s []int32) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// slot is a reference to one successor pointer: b.succ[side].
+type slot struct {
+	b    *blk
+	side int
+}
+
+func (s slot) get() *blk  { return s.b.succ[s.side] }
+func (s slot) set(x *blk) { s.b.succ[s.side] = x }
+
+// pullUp is libpcap's or_pullup (along = 1: a chain of tests linked by
+// their false branches that share a true branch) and and_pullup (along =
+// 0: linked by true branches, sharing the false branch). In a chain below
+// b that tests the value b's predecessors leave in A, then other values,
+// then that value again, the later test moves up to before the other
+// values' tests, where the threader can then use it.
+func (o *optimizer) pullUp(b *blk, along int) {
+	if len(b.in) == 0 {
+		return
+	}
+	shared := 1 - along
+	first := b.firstIn()
+	val := first.pred.val[atomA]
+	for _, e := range b.in {
+		if e.pred.val[atomA] != val {
+			return
+		}
+	}
+	diff := slot{first.pred, 1}
+	if first.pred.succ[0] == b {
+		diff.side = 0
+	}
+	atTop := true
+	for {
+		d := diff.get()
+		if d == nil || d.succ[shared] != b.succ[shared] || !o.dominates(b, d) {
+			return
+		}
+		if d.val[atomA] != val {
+			break
+		}
+		diff = slot{d, along}
+		atTop = false
+	}
+	same := slot{diff.get(), along}
+	for {
+		s := same.get()
+		if s == nil || s.succ[shared] != b.succ[shared] || !o.dominates(b, s) {
+			return
+		}
+		if s.val[atomA] == val {
+			break
+		}
+		same = slot{s, along}
+	}
+	pull := same.get()
+	same.set(pull.succ[along])
+	pull.succ[along] = diff.get()
+	if atTop {
+		for i := len(b.in) - 1; i >= 0; i-- {
+			p := b.in[i].pred
+			if p.succ[0] == b {
+				p.succ[0] = pull
+			} else {
+				p.succ[1] = pull
+			}
+		}
+	} else {
+		diff.set(pull)
+	}
+	o.changed(false)
+	o.findDom()
+}

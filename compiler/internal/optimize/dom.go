@@ -1,0 +1,194 @@
+package optimize
+
+// Dominator sets, kept as trees.
+//
+// libpcap keeps each dominator set as a bit vector, starts every set full
+// (the root's empty), and makes one pass over the blocks in level order
+// (highest first): a block adds itself to its set, then intersects its
+// successors' sets with its own. Within a pass the graph changes but the
+// level order does not, so the recomputation after a pull-up may visit a
+// block before one of its predecessors; the sets it then computes are not
+// true dominators, and the optimizer's later choices depend on them.
+//
+// Every set this procedure builds is "everything", or the path from some
+// node to the root of a tree whose parent links are fixed when a block adds
+// itself (the set it adds itself to is the path of its new parent), because
+// intersecting two such paths gives the path of their lowest common
+// ancestor. So a set is one node number, and membership and intersection
+// are ancestor queries, answered in logarithmic time with skew-binary jump
+// pointers. The same holds for libpcap's edge dominators, with edges as the
+// tree's nodes.
+
+const (
+	setAll   = -1 // a set that still holds everything
+	setEmpty = -2 // the empty set
+)
+
+// tree is a forest grown one leaf at a time, with jump pointers that let an
+// ancestor at a given depth be found in O(log depth) steps.
+type tree struct {
+	parent []int32
+	jump   []int32
+	depth  []int32 // -1: not in the tree
+}
+
+func (t *tree) reset(n int) {
+	if cap(t.parent) < n {
+		t.parent = make([]int32, n)
+		t.jump = make([]int32, n)
+		t.depth = make([]int32, n)
+	}
+	t.parent, t.jump, t.depth = t.parent[:n], t.jump[:n], t.depth[:n]
+	for i := range t.depth {
+		t.depth[i] = -1
+	}
+}
+
+// add inserts node x below p (setEmpty: as a root) and returns x.
+func (t *tree) add(x, p int32) int32 {
+	if p < 0 {
+		t.parent[x], t.jump[x], t.depth[x] = -1, x, 0
+		return x
+	}
+	t.parent[x] = p
+	t.depth[x] = t.depth[p] + 1
+	j := t.jump[p]
+	if t.depth[p]-t.depth[j] == t.depth[j]-t.depth[t.jump[j]] {
+		t.jump[x] = t.jump[j]
+	} else {
+		t.jump[x] = p
+	}
+	return x
+}
+
+// ancestorAt returns x's ancestor at depth d (d <= depth of x).
+func (t *tree) ancestorAt(x int32, d int32) int32 {
+	for t.depth[x] > d {
+		if j := t.jump[x]; t.depth[j] >= d {
+			x = j
+		} else {
+			x = t.parent[x]
+		}
+	}
+	return x
+}
+
+// meet intersects two sets.
+func (t *tree) meet(a, b int32) int32 {
+	switch {
+	case a == setAll:
+		return b
+	case b == setAll:
+		return a
+	case a == setEmpty || b == setEmpty:
+		return setEmpty
+	}
+	if t.depth[a] > t.depth[b] {
+		a = t.ancestorAt(a, t.depth[b])
+	} else if t.depth[b] > t.depth[a] {
+		b = t.ancestorAt(b, t.depth[a])
+	}
+	for a != b {
+		if t.depth[a] == 0 {
+			return setEmpty // different trees
+		}
+		if t.jump[a] != t.jump[b] {
+			a, b = t.jump[a], t.jump[b]
+		} else {
+			a, b = t.parent[a], t.parent[b]
+		}
+	}
+	return a
+}
+
+// has reports whether node x is in set s.
+func (t *tree) has(s, x int32) bool {
+	switch {
+	case s == setAll:
+		return true
+	case s == setEmpty || t.depth[x] < 0 || t.depth[x] > t.depth[s]:
+		return false
+	}
+	return t.ancestorAt(s, t.depth[x]) == x
+}
+
+// domTree holds the block dominator sets of libpcap's find_dom.
+type domTree struct {
+	tree
+	set []int32 // per block id: its dominator set
+}
+
+// findDom recomputes the dominator sets over this pass's level order.
+func (o *optimizer) findDom() {
+	d := &o.dom
+	n := len(o.blocks)
+	d.reset(n)
+	if cap(d.set) < n {
+		d.set = make([]int32, n)
+	}
+	d.set = d.set[:n]
+	for i := range d.set {
+		d.set[i] = setAll
+	}
+	d.set[o.root.id] = setEmpty
+	for _, b := range o.down {
+		s := d.set[b.id]
+		if s != setAll {
+			s = d.add(int32(b.id), s)
+			d.set[b.id] = s
+		}
+		if b.succ[0] == nil {
+			continue
+		}
+		for _, c := range b.succ {
+			d.set[c.id] = d.meet(d.set[c.id], s)
+		}
+	}
+}
+
+// dominates reports whether a is in b's dominator set.
+func (o *optimizer) dominates(a, b *blk) bool {
+	return o.dom.has(o.dom.set[b.id], int32(a.id))
+}
+
+// edgeDomTree holds libpcap's edge dominators: the edges on every path
+// from the root to an edge, the edge included. Each block's set (that of
+// the edges leaving it, without themselves) is a node of the tree of
+// edges.
+type edgeDomTree struct {
+	tree
+	set []int32 // per block id
+}
+
+// findEdgeDom computes the edge dominators at the start of a pass, before
+// anything changes the graph, so the level order is a true topological
+// order here.
+func (o *optimizer) findEdgeDom() {
+	d := &o.edom
+	n := len(o.blocks)
+	d.reset(2 * n)
+	if cap(d.set) < n {
+		d.set = make([]int32, n)
+	}
+	d.set = d.set[:n]
+	for i := range d.set {
+		d.set[i] = setAll
+	}
+	d.set[o.root.id] = setEmpty
+	for _, b := range o.down {
+		if b.succ[0] == nil {
+			continue // a return's edges lead nowhere and dominate nothing
+		}
+		s := d.set[b.id]
+		for side, c := range b.succ {
+			e := int32(o.edgeID(edgeRef{b, side}))
+			if s == setAll {
+				// Cannot happen in a topological order; keep the
+				// edge out of every set rather than guess.
+				continue
+			}
+			d.add(e, s)
+			d.set[c.id] = d.meet(d.set[c.id], e)
+		}
+	}
+}
