@@ -8,6 +8,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/gocapdump/gocapdump/bpfvm"
 	"github.com/gopacket/gopacket"
 	"golang.org/x/sys/unix"
 )
@@ -141,6 +142,32 @@ func (h *Handle) decode(mem []byte, off int, p *Packet) (bool, error) {
 	start := off + mac
 	if mac < tp3HdrPlusSLL || start+caplen > len(mem) {
 		return false, fmt.Errorf("mac offset %d + caplen %d > block of %d: %w", mac, caplen, len(mem)-off, ErrCorruptRing)
+	}
+	if h.refilter != nil {
+		// Queued under an older filter: run the current one here, on
+		// the bytes and metadata the kernel filter would have seen.
+		md := bpfvm.Metadata{
+			Protocol:      binary.BigEndian.Uint16(sll[2:4]),
+			PktType:       pktType,
+			IfIndex:       uint32(ifindex),
+			HAType:        *(*uint16)(unsafe.Pointer(&sll[8])),
+			RxHash:        hdr.Hv1.Rxhash,
+			VLANTCI:       uint16(hdr.Hv1.Vlan_tci),
+			VLANPresent:   hdr.Hv1.Vlan_tci != 0 || hdr.Status&unix.TP_STATUS_VLAN_VALID != 0,
+			VLANTPID:      hdr.Hv1.Vlan_tpid,
+			LinkOffset:    0,
+			NetworkOffset: int(hdr.Net) - mac,
+		}
+		if h.cookedLen > 0 {
+			md.LinkOffset = -1
+		}
+		keep := h.refilter.prog.Run(mem[start:start+caplen], wirelen, &md)
+		if keep == 0 {
+			return false, nil
+		}
+		if int(keep) < caplen {
+			caplen = int(keep)
+		}
 	}
 	// Everything between the sockaddr_ll and the data is head-room we may
 	// write into.

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gocapdump/gocapdump/linktype"
 	"golang.org/x/net/bpf"
 	"golang.org/x/sys/unix"
 )
@@ -73,7 +74,7 @@ func TestFilterInKernelAndSnaplen(t *testing.T) {
 	n := newTestNet(t)
 	needKernelFilter(t)
 	h := n.open(context.Background(), "vb", Options{Filter: udpPort9(t, 100)})
-	if h.LinkType() != LinkTypeEthernet {
+	if h.LinkType() != linktype.EN10MB {
 		t.Fatalf("LinkType %v", h.LinkType())
 	}
 	s := n.sender(n.ia)
@@ -207,8 +208,8 @@ func TestVLANTagReinserted(t *testing.T) {
 func TestAnySLL2AndSLL(t *testing.T) {
 	n := newTestNet(t)
 	h2 := n.open(context.Background(), "any", Options{})
-	h1 := n.open(context.Background(), "any", Options{LinkType: LinkTypeLinuxSLL})
-	if h2.LinkType() != LinkTypeLinuxSLL2 || h1.LinkType() != LinkTypeLinuxSLL {
+	h1 := n.open(context.Background(), "any", Options{LinkType: linktype.LinuxSLL})
+	if h2.LinkType() != linktype.LinuxSLL2 || h1.LinkType() != linktype.LinuxSLL {
 		t.Fatalf("link types %v, %v", h2.LinkType(), h1.LinkType())
 	}
 	s := n.sender(n.ia)
@@ -289,12 +290,12 @@ func TestAnyCookedFilterAndVLAN(t *testing.T) {
 		bpf.RetConstant{Val: 0},
 	})
 	h2 := n.open(context.Background(), "any", Options{Filter: prog2})
-	h1 := n.open(context.Background(), "any", Options{FilterFor: func(lt LinkType) ([]bpf.RawInstruction, error) {
-		if lt != LinkTypeLinuxSLL {
+	h1 := n.open(context.Background(), "any", Options{FilterFor: func(lt linktype.Type) ([]bpf.RawInstruction, error) {
+		if lt != linktype.LinuxSLL {
 			t.Errorf("FilterFor(%v)", lt)
 		}
 		return prog1, nil
-	}, LinkType: LinkTypeLinuxSLL})
+	}, LinkType: linktype.LinuxSLL})
 	s := n.sender(n.ia)
 	a := udpFrame(n.vb, n.va, 9, 1, 90)
 	b := udpFrame(n.vb, n.va, 10, 2, 90)
@@ -485,6 +486,32 @@ func TestSetFilter(t *testing.T) {
 	}
 }
 
+func TestSetFilterRefiltersQueuedPackets(t *testing.T) {
+	n := newTestNet(t)
+	h := n.open(context.Background(), "vb", Options{})
+	s := n.sender(n.ia)
+	var want [][]byte
+	for i := 0; i < 6; i++ {
+		f := udpFrame(n.vb, n.va, uint16(9+i%2), i, 80)
+		if i%2 == 0 {
+			want = append(want, f[:50])
+		}
+		s.send(t, f)
+	}
+	time.Sleep(50 * time.Millisecond) // all six are in the ring now
+	// Queued packets went through the old (accept-all) filter; the new
+	// one is applied to them in user space, snap length included.
+	if err := h.SetFilter(udpPort9(t, 50)); err != nil {
+		t.Fatal(err)
+	}
+	pk := collect(t, h, len(want))
+	for i := range pk {
+		if !bytes.Equal(pk[i].data, want[i]) {
+			t.Errorf("packet %d: % x", i, pk[i].data)
+		}
+	}
+}
+
 func TestOpenErrors(t *testing.T) {
 	n := newTestNet(t)
 	var err error
@@ -496,7 +523,7 @@ func TestOpenErrors(t *testing.T) {
 	if !errors.Is(err, ErrNoSuchDevice) {
 		t.Errorf("long name: %v", err)
 	}
-	n.do(func() { _, err = Open(context.Background(), "vb", Options{LinkType: LinkTypeLinuxSLL2}) })
+	n.do(func() { _, err = Open(context.Background(), "vb", Options{LinkType: linktype.LinuxSLL2}) })
 	if !errors.Is(err, ErrLinkType) {
 		t.Errorf("SLL2 on Ethernet: %v", err)
 	}
@@ -520,7 +547,7 @@ func TestInterfacesAndLinkTypes(t *testing.T) {
 	n := newTestNet(t)
 	var list []Interface
 	var err error
-	var lt, ltAny []LinkType
+	var lt, ltAny []linktype.Type
 	n.do(func() {
 		list, err = Interfaces()
 		lt, _ = LinkTypes("va")
@@ -549,10 +576,10 @@ func TestInterfacesAndLinkTypes(t *testing.T) {
 			t.Errorf("Interfaces[%d] = %q, want %q", i, names[i], want[i])
 		}
 	}
-	if len(lt) != 2 || lt[0] != LinkTypeEthernet || lt[1] != LinkTypeDOCSIS {
+	if len(lt) != 2 || lt[0] != linktype.EN10MB || lt[1] != linktype.DOCSIS {
 		t.Errorf("LinkTypes(va) = %v", lt)
 	}
-	if len(ltAny) != 2 || ltAny[0] != LinkTypeLinuxSLL2 {
+	if len(ltAny) != 2 || ltAny[0] != linktype.LinuxSLL2 {
 		t.Errorf("LinkTypes(any) = %v", ltAny)
 	}
 }

@@ -5,6 +5,7 @@ package capture
 import (
 	"fmt"
 
+	"github.com/gocapdump/gocapdump/linktype"
 	"golang.org/x/net/bpf"
 	"golang.org/x/sys/unix"
 )
@@ -25,7 +26,7 @@ func acceptAll(snaplen int) []bpf.RawInstruction {
 }
 
 // CookedFilter rewrites a program compiled for a Linux cooked link type
-// (LinkTypeLinuxSLL or LinkTypeLinuxSLL2) into the program the kernel must
+// (linktype.LinuxSLL or linktype.LinuxSLL2) into the program the kernel must
 // run on a SOCK_DGRAM socket, where offset 0 is the network header and the
 // cooked header does not exist. Loads past the header move back by its
 // length; loads of the header's protocol, packet type and interface index
@@ -34,14 +35,14 @@ func acceptAll(snaplen int) []bpf.RawInstruction {
 // and makes CookedFilter fail with ErrFilter. The input is not modified.
 // Open and SetFilter apply it themselves; it is exported for tools that
 // print the program the kernel runs.
-func CookedFilter(prog []bpf.RawInstruction, lt LinkType) ([]bpf.RawInstruction, error) {
+func CookedFilter(prog []bpf.RawInstruction, lt linktype.Type) ([]bpf.RawInstruction, error) {
 	var hdrLen uint32
 	var fields map[uint32]uint32 // header offset -> SKF_AD_* code
 	switch lt {
-	case LinkTypeLinuxSLL:
+	case linktype.LinuxSLL:
 		hdrLen = sllHeaderLen
 		fields = map[uint32]uint32{0: skfAdPktType, 14: skfAdProtocol}
-	case LinkTypeLinuxSLL2:
+	case linktype.LinuxSLL2:
 		hdrLen = sll2HeaderLen
 		fields = map[uint32]uint32{0: skfAdProtocol, 4: skfAdIfIndex, 10: skfAdPktType}
 	default:

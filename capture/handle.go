@@ -10,6 +10,9 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/gocapdump/gocapdump/bpfcheck"
+	"github.com/gocapdump/gocapdump/bpfvm"
+	"github.com/gocapdump/gocapdump/linktype"
 	"github.com/gopacket/gopacket"
 	"golang.org/x/net/bpf"
 	"golang.org/x/sys/unix"
@@ -32,13 +35,15 @@ type Handle struct {
 	tovMs     uint32
 	ifindex   int
 
-	linkType   LinkType
+	linkType   linktype.Type
 	cookedLen  int // length of the cooked header built in front of each packet, 0 if none
 	vlanOffset int // where a re-inserted VLAN tag goes, -1 for no re-insertion
 	snaplen    int
 	direction  Direction
 	loIndex    int // ifindex of lo, whose outgoing copies are dropped
 	nano       bool
+	// noKernelFilter is Options.noKernelFilter (tests only).
+	noKernelFilter bool
 
 	ctx       context.Context // Open's context: ends the gopacket-style reads
 	stopAfter func() bool
@@ -48,8 +53,12 @@ type Handle struct {
 	pfds    [2]unix.PollFd
 	cursor  Block // block being walked by the packet-at-a-time readers
 	holding bool  // cursor holds a block that is not yet released
-	batch   Block // block lent to a ReadBlock callback
-	copyBuf []byte
+	// refilter is the reader's copy of the user-space filter for packets
+	// queued before the last SetFilter; pendingRefilter hands it over.
+	refilter        *refilter
+	pendingRefilter atomic.Pointer[refilter]
+	batch           Block // block lent to a ReadBlock callback
+	copyBuf         []byte
 
 	// Life cycle: readers announce themselves in active; whoever sees
 	// closed with no reader left tears the socket and ring down, so that
@@ -116,9 +125,9 @@ func (h *Handle) setup(opts *Options) error {
 	}
 	h.fd = fd
 
-	var types []LinkType
+	var types []linktype.Type
 	if isAny {
-		types = cookedLinkTypes
+		types = anyLinkTypes
 	} else {
 		if h.ifindex, err = ifIndex(fd, h.iface); err != nil {
 			return classify(h.iface, "SIOCGIFINDEX", err)
@@ -147,12 +156,12 @@ func (h *Handle) setup(opts *Options) error {
 		h.linkType = opts.LinkType
 	}
 	switch h.linkType {
-	case LinkTypeLinuxSLL:
+	case linktype.LinuxSLL:
 		h.cookedLen, h.vlanOffset = sllHeaderLen, sllHeaderLen-2
-	case LinkTypeLinuxSLL2:
+	case linktype.LinuxSLL2:
 		// libpcap does not re-insert tags under SLL2 either.
 		h.cookedLen = sll2HeaderLen
-	case LinkTypeEthernet:
+	case linktype.EN10MB:
 		h.vlanOffset = 12
 	}
 	if lo, err := ifIndex(fd, "lo"); err == nil {
@@ -187,6 +196,7 @@ func (h *Handle) setup(opts *Options) error {
 			return &OpenError{Iface: h.iface, Kind: ErrFilter, Op: "compile", Err: err}
 		}
 	}
+	h.noKernelFilter = opts.noKernelFilter
 	if !opts.noKernelFilter {
 		if err := h.attach(prog); err != nil {
 			return err
@@ -220,17 +230,35 @@ func (h *Handle) setup(opts *Options) error {
 	return nil
 }
 
-// attach rewrites prog for a cooked capture if needed and installs it; nil
-// installs "ret #snaplen".
-func (h *Handle) attach(prog []bpf.RawInstruction) error {
+// kernelProgram returns the program the kernel must run for prog: "ret
+// #snaplen" for nil, offsets rewritten for a cooked capture, checked
+// against the kernel's rules so that a bad program gets a precise error.
+func (h *Handle) kernelProgram(prog []bpf.RawInstruction) ([]bpf.RawInstruction, error) {
 	if prog == nil {
-		prog = acceptAll(h.snaplen)
-	} else if h.cookedLen > 0 {
+		return acceptAll(h.snaplen), nil
+	}
+	if h.cookedLen > 0 {
 		var err error
 		if prog, err = CookedFilter(prog, h.linkType); err != nil {
-			return &OpenError{Iface: h.iface, Kind: ErrFilter, Op: "SO_ATTACH_FILTER", Err: err}
+			return nil, &OpenError{Iface: h.iface, Kind: ErrFilter, Op: "cooked filter", Err: err}
 		}
 	}
+	if err := bpfcheck.Check(prog); err != nil {
+		return nil, &OpenError{Iface: h.iface, Kind: ErrFilter, Op: "filter check", Err: err}
+	}
+	return prog, nil
+}
+
+// attach installs the kernel form of prog (see kernelProgram).
+func (h *Handle) attach(prog []bpf.RawInstruction) error {
+	prog, err := h.kernelProgram(prog)
+	if err != nil {
+		return err
+	}
+	return h.attachKernel(prog)
+}
+
+func (h *Handle) attachKernel(prog []bpf.RawInstruction) error {
 	if err := attachFilter(h.fd, prog); err != nil {
 		e := &OpenError{Iface: h.iface, Kind: ErrFilter, Op: "SO_ATTACH_FILTER", Err: err}
 		if errors.Is(err, unix.ENOMEM) {
@@ -245,18 +273,70 @@ func (h *Handle) attach(prog []bpf.RawInstruction) error {
 
 // SetFilter replaces the capture's filter (nil: accept all, truncated to
 // the snap length). The program is for LinkType() and is rewritten for
-// cooked captures like Options.Filter. Packets already in the ring were
-// accepted by the previous filter and are still delivered.
+// cooked captures like Options.Filter. Packets that the previous filter
+// had already let into the ring are run through the new program in user
+// space (as libpcap does), so no packet the new filter rejects is
+// delivered after SetFilter returns.
 func (h *Handle) SetFilter(prog []bpf.RawInstruction) error {
 	if !h.enter() {
 		return ErrClosed
 	}
 	defer h.exit()
-	return h.attach(prog)
+	kprog, err := h.kernelProgram(prog)
+	if err != nil {
+		return err
+	}
+	vm, err := bpfvm.New(kprog, bpfvm.Linux)
+	if err != nil {
+		return &OpenError{Iface: h.iface, Kind: ErrFilter, Op: "filter check", Err: err}
+	}
+	if !h.noKernelFilter {
+		if err := h.attachKernel(kprog); err != nil {
+			return err
+		}
+	}
+	// Blocks handed over or being filled now hold packets the old filter
+	// chose. Count the ones not owned by the kernel, plus the one the
+	// kernel is filling, plus one for a block opened while we count.
+	n := 2
+	for i := 0; i < h.blockNr; i++ {
+		if blockReady(h.ring, i*h.blockSize) {
+			n++
+		}
+	}
+	if n > h.blockNr {
+		n = h.blockNr
+	}
+	h.pendingRefilter.Store(&refilter{prog: vm, blocks: n})
+	return nil
+}
+
+// refilter is a program to run in user space over the next blocks, whose
+// packets passed an older kernel filter.
+type refilter struct {
+	prog   *bpfvm.Program
+	blocks int // blocks still to filter, counting the one being walked
+}
+
+// takeRefilter installs a refilter that SetFilter left for the reader.
+func (h *Handle) takeRefilter() {
+	if r := h.pendingRefilter.Swap(nil); r != nil {
+		h.refilter = r
+	}
+}
+
+// blockDone counts a released block against the refilter.
+func (h *Handle) blockDone() {
+	if h.refilter != nil {
+		h.refilter.blocks--
+		if h.refilter.blocks <= 0 {
+			h.refilter = nil
+		}
+	}
 }
 
 // LinkType returns the link-layer header type of the captured data.
-func (h *Handle) LinkType() LinkType { return h.linkType }
+func (h *Handle) LinkType() linktype.Type { return h.linkType }
 
 // Snaplen returns the snap length in force.
 func (h *Handle) Snaplen() int { return h.snaplen }
@@ -286,12 +366,14 @@ func (h *Handle) ReadBlock(ctx context.Context, fn func(*Block) error) error {
 	if err != nil {
 		return err
 	}
+	h.takeRefilter()
 	b := &h.batch
 	b.reset(h, off)
 	ferr := fn(b)
 	berr := b.err
 	releaseBlock(h.ring, off)
 	h.advance()
+	h.blockDone()
 	*b = Block{}
 	if ferr != nil {
 		return ferr
@@ -353,6 +435,7 @@ func (h *Handle) nextPacket() (*Packet, error) {
 func (h *Handle) nextPacketCtx(ctx context.Context, isOpenCtx bool) (*Packet, error) {
 	for {
 		if h.holding {
+			h.takeRefilter()
 			if h.cursor.Next() {
 				return &h.cursor.pkt, nil
 			}
@@ -374,6 +457,7 @@ func (h *Handle) nextPacketCtx(ctx context.Context, isOpenCtx bool) (*Packet, er
 func (h *Handle) releaseCursor() {
 	releaseBlock(h.ring, h.next*h.blockSize)
 	h.advance()
+	h.blockDone()
 	h.holding = false
 }
 
@@ -536,22 +620,13 @@ func (h *Handle) teardown() {
 
 func htons(v uint16) uint16 { return v<<8 | v>>8 }
 
-func containsLinkType(list []LinkType, t LinkType) bool {
+func containsLinkType(list []linktype.Type, t linktype.Type) bool {
 	for _, v := range list {
 		if v == t {
 			return true
 		}
 	}
 	return false
-}
-
-// linkTypesFor returns the link types of a device with hardware type hw and
-// whether it is captured raw (SOCK_RAW) rather than cooked.
-func linkTypesFor(hw uint16) ([]LinkType, bool) {
-	if t, ok := hardwareLinkTypes[hw]; ok {
-		return t, true
-	}
-	return []LinkType{LinkTypeLinuxSLL, LinkTypeLinuxSLL2}, false
 }
 
 // ifIndex asks the kernel for the index of the named interface.

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unsafe"
 
+	"github.com/gocapdump/gocapdump/linktype"
 	"golang.org/x/sys/unix"
 )
 
@@ -205,9 +206,9 @@ func linkStatus(fd int, name string) ConnectionStatus {
 
 // LinkTypes returns the link types a capture on iface can deliver, the
 // default first (tcpdump -L). "any" offers LINUX_SLL2 and LINUX_SLL.
-func LinkTypes(iface string) ([]LinkType, error) {
+func LinkTypes(iface string) ([]linktype.Type, error) {
 	if iface == AnyDevice {
-		return append([]LinkType(nil), cookedLinkTypes...), nil
+		return append([]linktype.Type(nil), anyLinkTypes...), nil
 	}
 	if iface == "" || len(iface) >= unix.IFNAMSIZ {
 		return nil, &OpenError{Iface: iface, Kind: ErrNoSuchDevice}
@@ -225,5 +226,5 @@ func LinkTypes(iface string) ([]LinkType, error) {
 		return nil, classify(iface, "SIOCGIFHWADDR", err)
 	}
 	types, _ := linkTypesFor(hw)
-	return append([]LinkType(nil), types...), nil
+	return append([]linktype.Type(nil), types...), nil
 }

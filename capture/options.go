@@ -5,6 +5,7 @@ package capture
 import (
 	"time"
 
+	"github.com/gocapdump/gocapdump/linktype"
 	"golang.org/x/net/bpf"
 )
 
@@ -67,7 +68,7 @@ type Options struct {
 	// FilterFor, when set, is called once the link type is known and its
 	// program is used instead of Filter. It lets a caller compile for the
 	// link type Open actually picked.
-	FilterFor func(LinkType) ([]bpf.RawInstruction, error)
+	FilterFor func(linktype.Type) ([]bpf.RawInstruction, error)
 
 	// NoPromiscuous leaves the interface out of promiscuous mode (tcpdump -p).
 	NoPromiscuous bool
@@ -76,9 +77,9 @@ type Options struct {
 	Direction Direction
 
 	// LinkType asks for a link type other than the device's default, from
-	// LinkTypes(iface): LinkTypeLinuxSLL on "any" (default LINUX_SLL2), or
-	// LinkTypeDOCSIS on Ethernet. 0 means the default.
-	LinkType LinkType
+	// LinkTypes(iface): linktype.LinuxSLL on "any" (default LINUX_SLL2),
+	// or linktype.DOCSIS on Ethernet. 0 means the default.
+	LinkType linktype.Type
 
 	// BufferSize is the ring size in bytes (tcpdump -B is in KiB). 0 means
 	// DefaultBufferSize. When the kernel cannot allocate it, Open retries
