@@ -118,6 +118,7 @@ func (o *optimizer) pullUp(b *blk, along int) {
 	if len(b.in) == 0 {
 		return
 	}
+	o.query++
 	shared := 1 - along
 	first := b.firstIn()
 	val := first.pred.val[atomA]
@@ -154,20 +155,22 @@ func (o *optimizer) pullUp(b *blk, along int) {
 		same = slot{s, along}
 	}
 	pull := same.get()
-	same.set(pull.succ[along])
-	pull.succ[along] = diff.get()
+	o.setSucc(same.b, same.side, pull.succ[along])
+	o.setSucc(pull, along, diff.get())
 	if atTop {
 		for i := len(b.in) - 1; i >= 0; i-- {
 			p := b.in[i].pred
 			if p.succ[0] == b {
-				p.succ[0] = pull
+				o.setSucc(p, 0, pull)
 			} else {
-				p.succ[1] = pull
+				o.setSucc(p, 1, pull)
 			}
 		}
 	} else {
-		diff.set(pull)
+		o.setSucc(diff.b, diff.side, pull)
 	}
 	o.changed(false)
-	o.findDom()
+	// libpcap recomputes the dominators here; from now on in this pass
+	// they are derived from the graph as it is (live.go).
+	o.domLive = true
 }

@@ -122,6 +122,10 @@ type domTree struct {
 func (o *optimizer) findDom() {
 	d := &o.dom
 	n := len(o.blocks)
+	if o.debug != nil {
+		o.debug.findDoms++
+		o.debug.reachable += len(o.down)
+	}
 	d.reset(n)
 	if cap(d.set) < n {
 		d.set = make([]int32, n)
@@ -144,11 +148,6 @@ func (o *optimizer) findDom() {
 			d.set[c.id] = d.meet(d.set[c.id], s)
 		}
 	}
-}
-
-// dominates reports whether a is in b's dominator set.
-func (o *optimizer) dominates(a, b *blk) bool {
-	return o.dom.has(o.dom.set[b.id], int32(a.id))
 }
 
 // edgeDomTree holds libpcap's edge dominators: the edges on every path

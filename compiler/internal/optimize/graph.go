@@ -46,6 +46,15 @@ func (o *optimizer) findLevels() {
 	for l := len(o.byLevel) - 1; l >= 0; l-- {
 		o.down = append(o.down, o.byLevel[l]...)
 	}
+	if o.pos == nil {
+		o.pos = make([]int32, len(o.blocks))
+	}
+	for i := range o.pos {
+		o.pos[i] = -1
+	}
+	for i, b := range o.down {
+		o.pos[b.id] = int32(i)
+	}
 }
 
 // findInEdges records each block's incoming edges, from the blocks of this

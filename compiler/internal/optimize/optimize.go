@@ -131,14 +131,25 @@ type optimizer struct {
 	byLevel [][]*blk
 	down    []*blk
 
-	done        bool // no change in this pass
-	nonBranch   bool // a change other than branch movement in this pass
-	curMark     int
-	values      valueTable
-	dom         domTree
-	edom        edgeDomTree
-	edgeCodeSet bool
+	done      bool // no change in this pass
+	nonBranch bool // a change other than branch movement in this pass
+	curMark   int
+	values    valueTable
+	dom       domTree
+	edom      edgeDomTree
+	// Dominators during the pull-ups of a pass; see live.go.
+	pos     []int32     // per block id: index in down, -1 if not in this pass
+	preds   [][]edgeRef // per block id: edges into it from blocks in down
+	domLive bool        // a pull-up happened: ask the graph, not dom
+	seen    []uint32    // per block id: search stamp
+	known   []uint32    // per block id: stamp of the pull-up that proved it dominated
+	stamp   uint32
+	query   uint32
+
+	debug *debugCounts
 }
+
+type debugCounts struct{ passes, findDoms, pullups, threads, reachable int }
 
 func newOptimizer(root *ir.Block) (*optimizer, error) {
 	o := &optimizer{}
@@ -204,6 +215,9 @@ func (o *optimizer) loop(doStmts bool) {
 	for {
 		o.nonBranch = false
 		o.done = true
+		if o.debug != nil {
+			o.debug.passes++
+		}
 		o.findLevels()
 		o.findDom()
 		o.findUseDef()
@@ -241,6 +255,7 @@ func (o *optimizer) optBlocks(doStmts bool) {
 		}
 	}
 	o.findInEdges()
+	o.startLiveDom()
 	for l := 1; l < len(o.byLevel); l++ {
 		for _, b := range o.byLevel[l] {
 			o.pullUp(b, 1) // or chains
