@@ -8,7 +8,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 )
@@ -28,8 +27,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		case "filtertest":
 			return runFiltertest(args[1:], stdin, stdout, stderr)
 		case "dbg":
-			fmt.Fprintln(stderr, "gocapdump: dbg is not implemented yet")
-			return 1
+			return runDbg(args[1:], stdin, stdout, stderr)
 		}
 	}
 	return runTcpdump(args, stdin, stdout, stderr)
