@@ -50,3 +50,18 @@ corpus: build
 
 clean:
 	rm -f $(BIN)
+
+# ---- Offline benchmarks: gocapdump against tcpdump on one big savefile ----
+# bench/offline.sh generates the savefile once (cached in BENCH_CACHE),
+# runs both tools BENCH_ROUNDS times interleaved and prints a table of
+# packets/s and ratios. The extra "bench:" line below adds it to `make bench`.
+BENCH_PACKETS ?= 1000000
+BENCH_ROUNDS  ?= 3
+BENCH_CACHE   ?= bench/.cache
+
+.PHONY: bench-offline
+bench-offline: deps build
+	BIN=$(BIN) GO=$(GO) BENCH_PACKETS=$(BENCH_PACKETS) BENCH_ROUNDS=$(BENCH_ROUNDS) \
+		BENCH_CACHE=$(BENCH_CACHE) bench/offline.sh
+
+bench: bench-offline
