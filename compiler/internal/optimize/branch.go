@@ -1,6 +1,10 @@
 package optimize
 
-import "github.com/gocapdump/gocapdump/compiler/internal/ir"
+import (
+	"slices"
+
+	"github.com/gocapdump/gocapdump/compiler/internal/ir"
+)
 
 // useConflict reports whether an atom live on exit from succ holds a
 // different value there than on exit from b, so that b may not jump past
@@ -81,7 +85,7 @@ func (o *optimizer) threadTarget(e edgeRef) *blk {
 			cands = append(cands, x)
 		}
 	}
-	sortInt32(cands)
+	slices.Sort(cands)
 	for _, x := range cands {
 		t := foldTarget(child, o.edgeByID(int(x)))
 		if !useConflict(e.pred, t) {
@@ -89,14 +93,6 @@ func (o *optimizer) threadTarget(e edgeRef) *blk {
 		}
 	}
 	return nil
-}
-
-func sortInt32(s []int32) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
 }
 
 // slot is a reference to one successor pointer: b.succ[side].

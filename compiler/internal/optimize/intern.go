@@ -7,60 +7,85 @@ import (
 )
 
 // internBlocks merges blocks that do the same thing: same live statements,
-// same branch, same successors (libpcap's intern_blocks). Each block goes
-// to the highest-numbered reachable block equal to it; merging makes more
-// blocks equal, so rounds repeat until nothing changes. libpcap compares
-// every pair of blocks; a hash of each block's contents finds the same
-// partner.
+// same branch, same successors (libpcap's intern_blocks). libpcap compares
+// every pair of reachable blocks, sends each to the highest-numbered block
+// equal to it, and repeats while merging makes more blocks equal. Where it
+// ends is known in advance: two blocks end up merged when their contents
+// are equal and their successors end up merged, and every class of merged
+// blocks goes to its highest-numbered member (a block only ever moves to a
+// higher number, and stays reachable until it moves). So one walk from the
+// returns up, hashing each block's contents with its successors' classes,
+// gives the same graph.
 func (o *optimizer) internBlocks() {
-	link := make([]*blk, len(o.blocks))
+	mark := o.markReachable()
+	class := make([]int32, len(o.blocks))
+	var reps []*blk // by class: highest-numbered member
+	classes := make(map[string]int32)
 	var key []byte
-	seen := make(map[string]*blk)
-	for {
-		clear(link)
-		clear(seen)
-		mark := o.markReachable()
-		for i := len(o.blocks) - 1; i >= 0; i-- {
-			b := o.blocks[i]
-			if b.mark != mark {
-				continue
-			}
-			key = b.appendKey(key[:0])
-			if j, ok := seen[string(key)]; ok {
-				if link[j.id] != nil {
-					link[i] = link[j.id]
-				} else {
-					link[i] = j
-				}
-			}
-			seen[string(key)] = b
+	for _, b := range o.postOrder(mark) {
+		key = b.appendKey(key[:0], class)
+		c, ok := classes[string(key)]
+		if !ok {
+			c = int32(len(reps))
+			classes[string(key)] = c
+			reps = append(reps, b)
+		} else if b.id > reps[c].id {
+			reps[c] = b
 		}
-		changed := false
-		for _, b := range o.blocks {
-			if b.succ[0] == nil {
-				continue
-			}
-			for side, c := range b.succ {
-				if l := link[c.id]; l != nil {
-					b.succ[side] = l
-					changed = true
-				}
-			}
+		class[b.id] = c
+	}
+	for _, b := range o.blocks {
+		if b.mark != mark || b.succ[0] == nil {
+			continue
 		}
-		if !changed {
-			return
+		for side, c := range b.succ {
+			b.succ[side] = reps[class[c.id]]
 		}
 	}
 }
 
+// postOrder lists the blocks with the given mark, each after its
+// successors.
+func (o *optimizer) postOrder(mark int) []*blk {
+	o.curMark++
+	seen := o.curMark
+	var order []*blk
+	type frame struct {
+		b    *blk
+		step int
+	}
+	stack := []frame{{b: o.root}}
+	o.root.mark = seen
+	for len(stack) > 0 {
+		top := &stack[len(stack)-1]
+		b := top.b
+		if top.step < 2 && b.succ[0] != nil && ir.Class(b.ir.Jump.Code) != ir.RET {
+			next := b.succ[top.step]
+			top.step++
+			if next.mark != seen {
+				next.mark = seen
+				stack = append(stack, frame{b: next})
+			}
+			continue
+		}
+		stack = stack[:len(stack)-1]
+		order = append(order, b)
+	}
+	for _, b := range order {
+		b.mark = mark
+	}
+	return order
+}
+
 // appendKey appends what makes two blocks equal for internBlocks.
-func (b *blk) appendKey(key []byte) []byte {
+// Successors are named by their class.
+func (b *blk) appendKey(key []byte, class []int32) []byte {
 	key = binary.LittleEndian.AppendUint16(key, b.ir.Jump.Code)
 	key = binary.LittleEndian.AppendUint32(key, b.ir.Jump.K)
 	for _, c := range b.succ {
-		id := -1
+		id := int32(-1)
 		if c != nil {
-			id = c.id
+			id = class[c.id]
 		}
 		key = binary.LittleEndian.AppendUint32(key, uint32(id))
 	}
