@@ -399,7 +399,12 @@ func (s *Session) cmdRun(arg string) error {
 	var passes, fails, started uint64
 	for {
 		started++
-		// Run the selected packet from wherever the machine is.
+		// Run the selected packet from wherever the machine is. Without
+		// breakpoints the history is not needed (a finished run clears
+		// it), so the machine runs at full speed.
+		if len(s.breakpoints) == 0 {
+			s.m.Continue()
+		}
 		for {
 			if done, _, _ := s.m.Done(); done {
 				break

@@ -186,8 +186,9 @@ func (s *Session) Exec(line string) error {
 
 // Run executes the command lines read from r until quit, the end of the
 // input or ctx is done, without prompts: the output is what Exec prints
-// for each line. Failed commands do not stop it. It returns nil at quit or
-// end of input, ctx's error, or a read or write error.
+// for each line. Failed commands do not stop it. It returns ErrQuit when a
+// quit command ended it, nil at the end of the input, ctx's error (checked
+// between lines), or a read or write error.
 func (s *Session) Run(ctx context.Context, r io.Reader) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 16<<20) // "load bpf" lines can be long
@@ -197,7 +198,7 @@ func (s *Session) Run(ctx context.Context, r io.Reader) error {
 		}
 		err := s.Exec(sc.Text())
 		if errors.Is(err, ErrQuit) {
-			return nil
+			return ErrQuit
 		}
 		if s.out.err != nil {
 			return s.out.err

@@ -34,7 +34,7 @@ func TestScripts(t *testing.T) {
 			}
 			var out bytes.Buffer
 			s := New(&out, &Options{NoOptimize: true, Open: testOpen(t)})
-			if err := s.Run(context.Background(), bytes.NewReader(in)); err != nil {
+			if err := s.Run(context.Background(), bytes.NewReader(in)); err != nil && !errors.Is(err, ErrQuit) {
 				t.Fatalf("Run: %v", err)
 			}
 			golden := strings.TrimSuffix(script, ".script") + ".golden"

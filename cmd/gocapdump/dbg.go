@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -154,22 +153,11 @@ func firstArg(cmd string) string {
 // runLines executes the commands read from r without prompts, and reports
 // whether one of them was quit.
 func runLines(ctx context.Context, s *dbg.Session, r io.Reader) (quit bool, err error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), 16<<20)
-	for sc.Scan() {
-		if err := ctx.Err(); err != nil {
-			return false, err
-		}
-		err := s.Exec(sc.Text())
-		if errors.Is(err, dbg.ErrQuit) {
-			return true, nil
-		}
-		var ce *dbg.CommandError
-		if err != nil && !errors.As(err, &ce) {
-			return false, err
-		}
+	err = s.Run(ctx, r)
+	if errors.Is(err, dbg.ErrQuit) {
+		return true, nil
 	}
-	return false, sc.Err()
+	return false, err
 }
 
 // switchWriter lets the session's output move to the line editor when
