@@ -1,6 +1,7 @@
 package optimize
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,13 +32,16 @@ func readBig(t testing.TB, dir, name string) (expr, unopt, opt string) {
 	return strings.TrimSpace(read(name + ".flt")), read(name + ".unopt.txt"), read(name + ".opt.txt")
 }
 
+var bigFlag = flag.Bool("big", false, "also run the biggest block-list filters (seconds each)")
+
 // TestBigFilters checks the block-list filters libpcap optimizes slowly.
 func TestBigFilters(t *testing.T) {
 	dir := testcorpus.Dir(t, "big")
 	for _, name := range []string{"hosts-200", "notpairs-100", "notpairs-300", "ports-500", "nets-500", "hosts-1000", "hosts-3000"} {
 		t.Run(name, func(t *testing.T) {
-			if testing.Short() && name != "hosts-200" && name != "notpairs-100" {
-				t.Skip("big filter; skipped with -short")
+			small := name == "hosts-200" || name == "notpairs-100" || name == "notpairs-300"
+			if !small && !*bigFlag || testing.Short() && name != "notpairs-100" {
+				t.Skip("big filter; run with -big")
 			}
 			expr, wantUnopt, wantOpt := readBig(t, dir, name)
 			unopt, opt, err := compileOpt(t, bigConfig(), expr)

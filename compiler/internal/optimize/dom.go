@@ -122,10 +122,6 @@ type domTree struct {
 func (o *optimizer) findDom() {
 	d := &o.dom
 	n := len(o.blocks)
-	if o.debug != nil {
-		o.debug.findDoms++
-		o.debug.reachable += len(o.down)
-	}
 	d.reset(n)
 	if cap(d.set) < n {
 		d.set = make([]int32, n)

@@ -145,11 +145,7 @@ type optimizer struct {
 	known   []uint32    // per block id: stamp of the pull-up that proved it dominated
 	stamp   uint32
 	query   uint32
-
-	debug *debugCounts
 }
-
-type debugCounts struct{ passes, findDoms, pullups, threads, reachable int }
 
 func newOptimizer(root *ir.Block) (*optimizer, error) {
 	o := &optimizer{}
@@ -215,9 +211,6 @@ func (o *optimizer) loop(doStmts bool) {
 	for {
 		o.nonBranch = false
 		o.done = true
-		if o.debug != nil {
-			o.debug.passes++
-		}
 		o.findLevels()
 		o.findDom()
 		o.findUseDef()
