@@ -214,7 +214,12 @@ func (s *Session) loadPcap(name string) error {
 			break
 		}
 		if err != nil {
-			warning = fmt.Sprintf("warning: %s; using the %d packets before it", pcapError(err), len(pkts))
+			var fe *pcapfile.FormatError
+			if errors.As(err, &fe) {
+				warning = fmt.Sprintf("warning: packet %d: %s; using the %d packets before it", fe.Packet, fe.Text, len(pkts))
+			} else {
+				warning = fmt.Sprintf("warning: %v; using the %d packets before it", err, len(pkts))
+			}
 			break
 		}
 		pkts = append(pkts, packet{data: data, wireLen: ci.Length, linkType: ci.LinkType})
@@ -649,8 +654,7 @@ func (s *Session) cmdLinktype(arg string) error {
 	if err != nil {
 		return s.fail("linktype", "unknown link type %q!", arg)
 	}
-	s.linkOverride, s.hasLinkOverride = t, true
-	s.refreshMeta()
+	s.SetLinkType(t)
 	return nil
 }
 

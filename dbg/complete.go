@@ -75,8 +75,11 @@ func completeWord(head, partial string, words []string, suffix string) []string 
 func (s *Session) completeFile(head, partial string) []string {
 	dir, base := filepath.Split(partial)
 	list := dir
-	if list == "" {
+	switch {
+	case list == "":
 		list = "."
+	case len(list) > 1:
+		list = strings.TrimSuffix(list, "/")
 	}
 	entries, err := s.opts.ReadDir(list)
 	if err != nil {

@@ -39,11 +39,12 @@ func testPackets() [][]byte {
 	return [][]byte{arp, syn, dns, vlan}
 }
 
-// writeTestPcap writes testPackets as an Ethernet pcap file, the third
-// packet captured with only its first 34 bytes.
-func writeTestPcap(t testing.TB, w io.Writer) {
+// writeTestPcap writes testPackets as an Ethernet savefile in the given
+// format, the third packet captured with only its first 34 bytes.
+func writeTestPcap(t testing.TB, w io.Writer, opt pcapfile.WriterOptions) {
 	t.Helper()
-	pw, err := pcapfile.NewWriter(w, pcapfile.WriterOptions{LinkType: 1, Snaplen: 65535})
+	opt.LinkType, opt.Snaplen = 1, 65535
+	pw, err := pcapfile.NewWriter(w, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,17 +62,28 @@ func writeTestPcap(t testing.TB, w io.Writer) {
 	}
 }
 
-// testOpen returns an Options.Open serving the test pcap as "test.pcap"
-// and a file that is no capture as "garbage.pcap".
+// testOpen returns an Options.Open serving the test packets as
+// "test.pcap", "test-ns.pcap" (nanosecond), "test.pcapng", "cut.pcap" (the
+// pcap cut short inside its last record), "empty.pcap" (a header and no
+// packets) and "garbage.pcap" (no capture file at all).
 func testOpen(t testing.TB) func(string) (io.ReadCloser, error) {
-	var pcap bytes.Buffer
-	writeTestPcap(t, &pcap)
+	files := map[string][]byte{
+		"garbage.pcap": []byte("this is not a capture file at all"),
+	}
+	for name, opt := range map[string]pcapfile.WriterOptions{
+		"test.pcap":    {},
+		"test-ns.pcap": {Nanosecond: true},
+		"test.pcapng":  {Format: pcapfile.FormatPcapNG},
+	} {
+		var b bytes.Buffer
+		writeTestPcap(t, &b, opt)
+		files[name] = b.Bytes()
+	}
+	files["cut.pcap"] = files["test.pcap"][:len(files["test.pcap"])-10]
+	files["empty.pcap"] = files["test.pcap"][:24]
 	return func(name string) (io.ReadCloser, error) {
-		switch name {
-		case "test.pcap":
-			return io.NopCloser(bytes.NewReader(pcap.Bytes())), nil
-		case "garbage.pcap":
-			return io.NopCloser(bytes.NewReader([]byte("this is not a capture file at all"))), nil
+		if data, ok := files[name]; ok {
+			return io.NopCloser(bytes.NewReader(data)), nil
 		}
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}

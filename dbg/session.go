@@ -276,7 +276,7 @@ func (s *Session) linkType() (uint32, linktype.Type) {
 // for the ancillary data derived from a packet, instead of the savefile's.
 func (s *Session) SetLinkType(t linktype.Type) {
 	s.linkOverride, s.hasLinkOverride = t, true
-	s.restart()
+	s.refreshMeta()
 }
 
 // refreshMeta recomputes the ancillary data of the selected packet. The
