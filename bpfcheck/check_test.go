@@ -4,12 +4,12 @@ import (
 	"bufio"
 	"errors"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/gocapdump/gocapdump/bpftext"
+	"github.com/gocapdump/gocapdump/internal/testcorpus"
 	"golang.org/x/net/bpf"
 )
 
@@ -246,7 +246,7 @@ func TestCheckTcpdump(t *testing.T) {
 // TestCheckCorpus runs every program of the research corpus: those marked
 // expect=REJECT were refused by Linux 6.18 with EINVAL, all others loaded.
 func TestCheckCorpus(t *testing.T) {
-	path := filepath.Join(sharedDir(t), "research", "bpf_asm_corpus.txt")
+	path := testcorpus.Path(t, "research/bpf_asm_corpus.txt")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -306,35 +306,6 @@ func TestCheckCorpus(t *testing.T) {
 	if rejects == 0 || accepts == 0 {
 		t.Errorf("corpus gave %d refused and %d accepted programs; the parser in this test is probably broken", rejects, accepts)
 	}
-}
-
-// sharedDir returns /work/shared, found as ../shared relative to the
-// module root. It skips the test when that is absent, and fails it instead
-// when CI=true.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "research", "bpf_asm_corpus.txt")); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared research corpus not found: %v", err)
-		}
-		t.Skipf("shared research corpus not found (%v); skipping", err)
-	}
-	return shared
 }
 
 func TestCheckAllocs(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gocapdump/gocapdump/internal/testcorpus"
 	"golang.org/x/net/bpf"
 )
 
@@ -86,7 +87,7 @@ func TestDumpWriteError(t *testing.T) {
 // expectation for filtertest's "_enumerate_bpf_image" (block "bpf_image"
 // of the libpcap accept corpus).
 func TestEnumerationCorpus(t *testing.T) {
-	corpus := libpcapCorpus(t)
+	corpus := testcorpus.Dir(t, "libpcap")
 	data, err := os.ReadFile(filepath.Join(corpus, "accept.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -142,35 +143,6 @@ func programLines(text string) string {
 		}
 	}
 	return sb.String()
-}
-
-// libpcapCorpus returns the libpcap filter corpus directory, ../shared
-// relative to the module root. It skips the test when the corpus is
-// absent, and fails it instead when CI=true.
-func libpcapCorpus(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	corpus := filepath.Join(dir, "..", "shared", "corpus", "libpcap")
-	if _, err := os.Stat(filepath.Join(corpus, "accept.json")); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("libpcap corpus not found: %v", err)
-		}
-		t.Skipf("libpcap corpus not found (%v); skipping", err)
-	}
-	return corpus
 }
 
 func readFile(t *testing.T, name string) string {

@@ -4,41 +4,13 @@ import (
 	"bufio"
 	"encoding/hex"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/gocapdump/gocapdump/internal/testcorpus"
 	"golang.org/x/net/bpf"
 )
-
-// sharedDir returns /work/shared (../shared next to the module root), or
-// skips the test when it is absent (fails instead when CI=true).
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "research")); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared research notes not found at %s", shared)
-		}
-		t.Skipf("shared research notes not found at %s", shared)
-	}
-	return shared
-}
 
 type corpusCase struct {
 	name    string
@@ -53,7 +25,7 @@ type corpusCase struct {
 // metadata line, then the program in tcpdump -ddd form.
 func loadCorpus(t *testing.T) []corpusCase {
 	t.Helper()
-	f, err := os.Open(filepath.Join(sharedDir(t), "research", "bpf_asm_corpus.txt"))
+	f, err := os.Open(testcorpus.Path(t, "research/bpf_asm_corpus.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}

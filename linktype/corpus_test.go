@@ -5,41 +5,15 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-)
 
-// corpusDir locates the shared libpcap corpus: ../shared/corpus/libpcap
-// relative to the module root. Without it the test is skipped, unless CI=true.
-func corpusDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
-	corpus := filepath.Join(dir, "..", "shared", "corpus", "libpcap")
-	if _, err := os.Stat(corpus); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("libpcap corpus not found: %v", err)
-		}
-		t.Skipf("libpcap corpus not found (%v); skipping", err)
-	}
-	return corpus
-}
+	"github.com/gocapdump/gocapdump/internal/testcorpus"
+)
 
 // TestCorpusDLTNames checks that every link-type name the corpus uses
 // resolves, as libpcap's filtertest resolves it with
 // pcap_datalink_name_to_val.
 func TestCorpusDLTNames(t *testing.T) {
-	dir := corpusDir(t)
+	dir := testcorpus.Dir(t, "libpcap")
 	for _, file := range []string{"accept.json", "reject.json"} {
 		data, err := os.ReadFile(filepath.Join(dir, file))
 		if err != nil {

@@ -8,35 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// sharedDir returns /work/shared (../shared next to the module root), or
-// skips the test when it is absent (fails instead when CI=true).
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "corpus")); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared corpus not found at %s", shared)
-		}
-		t.Skipf("shared corpus not found at %s", shared)
-	}
-	return shared
-}
+	"github.com/gocapdump/gocapdump/internal/testcorpus"
+)
 
 // readAll reads every packet of a file with both read calls and checks
 // that they agree. It returns the number of packets and the final error
@@ -94,16 +68,16 @@ var expectedFileErrors = map[string]string{
 }
 
 func TestCorpusSavefiles(t *testing.T) {
-	shared := sharedDir(t)
+	corpus := testcorpus.Path(t, "corpus")
 	var files []string
-	for _, g := range []string{"corpus/tcpdump/*.pcap", "corpus/tcpdump/*.pcapng", "corpus/libpcap/savefiles/*.pcap*", "corpus/libpcap/savefiles/filter/*"} {
-		m, err := filepath.Glob(filepath.Join(shared, g))
+	for _, g := range []string{"tcpdump/*.pcap", "tcpdump/*.pcapng", "libpcap/savefiles/*.pcap*", "libpcap/savefiles/filter/*"} {
+		m, err := filepath.Glob(filepath.Join(corpus, g))
 		if err != nil {
 			t.Fatal(err)
 		}
 		files = append(files, m...)
 	}
-	rejects := loadRejects(t, shared)
+	rejects := loadRejects(t, corpus)
 	if len(files) < 800 {
 		t.Fatalf("only %d savefiles found", len(files))
 	}
@@ -138,9 +112,9 @@ func TestCorpusSavefiles(t *testing.T) {
 // loadRejects returns the savefile cases of reject.json: file name to the
 // error text libpcap gives when opening it (without filtertest's
 // "Failed opening: " prefix).
-func loadRejects(t *testing.T, shared string) map[string]string {
+func loadRejects(t *testing.T, corpus string) map[string]string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(shared, "corpus/libpcap/reject.json"))
+	b, err := os.ReadFile(filepath.Join(corpus, "libpcap/reject.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,13 +134,13 @@ func loadRejects(t *testing.T, shared string) map[string]string {
 }
 
 func TestRejectSavefiles(t *testing.T) {
-	shared := sharedDir(t)
-	rejects := loadRejects(t, shared)
+	corpus := testcorpus.Path(t, "corpus")
+	rejects := loadRejects(t, corpus)
 	if len(rejects) == 0 {
 		t.Fatal("no savefile cases in reject.json")
 	}
 	for name, want := range rejects {
-		f, err := os.Open(filepath.Join(shared, "corpus/libpcap/savefiles", name))
+		f, err := os.Open(filepath.Join(corpus, "libpcap/savefiles", name))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -187,8 +161,8 @@ func TestRejectSavefiles(t *testing.T) {
 // TestApplyPacketCounts checks the number of packets in each savefile
 // against the per-packet results of libpcap's apply cases.
 func TestApplyPacketCounts(t *testing.T) {
-	shared := sharedDir(t)
-	b, err := os.ReadFile(filepath.Join(shared, "corpus/libpcap/apply.json"))
+	corpus := testcorpus.Path(t, "corpus")
+	b, err := os.ReadFile(filepath.Join(corpus, "libpcap/apply.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +179,7 @@ func TestApplyPacketCounts(t *testing.T) {
 			continue
 		}
 		checked[c.Savefile] = true
-		n, err := readAll(t, filepath.Join(shared, "corpus/libpcap/savefiles/filter", c.Savefile), ReaderOptions{})
+		n, err := readAll(t, filepath.Join(corpus, "libpcap/savefiles/filter", c.Savefile), ReaderOptions{})
 		if err != nil {
 			t.Errorf("%s: %v", c.Savefile, err)
 		} else if n != len(c.Results) {

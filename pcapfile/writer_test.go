@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/gocapdump/gocapdump/internal/testcorpus"
 )
 
 func TestRoundTrip(t *testing.T) {
@@ -111,9 +113,9 @@ func TestWriterErrors(t *testing.T) {
 // TestCorpusRewrite copies a few corpus files through the writer in both
 // formats and checks that the packets survive.
 func TestCorpusRewrite(t *testing.T) {
-	shared := sharedDir(t)
+	corpus := testcorpus.Path(t, "corpus")
 	for _, name := range []string{"tcpdump/802.1ad_QinQ.pcap", "tcpdump/dns_tcp.pcap", "tcpdump/OSPFv2_Capture_FINAL.pcapng", "tcpdump/bigtcp-ipv4.pcap"} {
-		path := filepath.Join(shared, "corpus", name)
+		path := filepath.Join(corpus, name)
 		orig, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
@@ -161,9 +163,9 @@ func TestCorpusRewrite(t *testing.T) {
 // TestTimestampsPast2106 reads the corpus files whose seconds exceed 32 bits
 // (tcpdump prints them as 4294967296 and 4323283200).
 func TestTimestampsPast2106(t *testing.T) {
-	shared := sharedDir(t)
+	corpus := testcorpus.Path(t, "corpus")
 	for name, want := range map[string]int64{"time_2106_overflow.pcapng": 4294967296, "time_2107.pcapng": 4323283200} {
-		f, err := os.Open(filepath.Join(shared, "corpus/tcpdump", name))
+		f, err := os.Open(filepath.Join(corpus, "tcpdump", name))
 		if err != nil {
 			t.Fatal(err)
 		}

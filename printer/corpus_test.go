@@ -14,38 +14,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gocapdump/gocapdump/internal/testcorpus"
 	"github.com/gocapdump/gocapdump/pcapfile"
 )
 
 var updateKnown = flag.Bool("update-known", false, "rewrite testdata/known_failures.txt from this run")
-
-// corpusDir finds /work/shared/corpus/tcpdump as ../shared relative to the
-// module root.
-func corpusDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "corpus", "tcpdump")
-	if _, err := os.Stat(filepath.Join(c, "TESTLIST")); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("tcpdump corpus missing at %s", c)
-		}
-		t.Skipf("tcpdump corpus missing at %s", c)
-	}
-	return c
-}
 
 type corpusTest struct {
 	name, input, output string
@@ -227,7 +200,7 @@ func readKnown(t *testing.T) map[string]bool {
 // are listed in testdata/known_failures.txt; only a test that fails and is
 // not listed fails the run.
 func TestCorpus(t *testing.T) {
-	dir := corpusDir(t)
+	dir := testcorpus.Dir(t, "tcpdump")
 	all := map[string]corpusTest{}
 	for _, ct := range readTestList(t, filepath.Join(dir, "TESTLIST")) {
 		all[ct.name] = ct

@@ -11,35 +11,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
-)
 
-// corpusDir locates the shared libpcap corpus: ../shared/corpus/libpcap
-// relative to the module root. Without it the test is skipped, unless CI=true.
-func corpusDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
-	corpus := filepath.Join(dir, "..", "shared", "corpus", "libpcap")
-	if _, err := os.Stat(corpus); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("libpcap corpus not found: %v", err)
-		}
-		t.Skipf("libpcap corpus not found (%v); skipping", err)
-	}
-	return corpus
-}
+	"github.com/gocapdump/gocapdump/internal/testcorpus"
+)
 
 // The corpus's test names describe what they resolve to:
 // "eth-ipv4x4-noipv6.host357.libpcap.test" has an ethers entry, four IPv4
@@ -52,7 +26,7 @@ var (
 // TestCorpusNames resolves every test name the libpcap corpus uses against
 // the corpus's own etc files, which the corpus expects in /etc.
 func TestCorpusNames(t *testing.T) {
-	dir := corpusDir(t)
+	dir := testcorpus.Dir(t, "libpcap")
 	etc := filepath.Join(dir, "etc")
 	r := &Resolver{
 		HostsFile:    filepath.Join(etc, "hosts"),

@@ -6,6 +6,7 @@
 package testcorpus
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -22,18 +23,31 @@ func Dir(t testing.TB, name string) string {
 // or skips the test when it is absent.
 func Path(t testing.TB, rel string) string {
 	t.Helper()
-	root, err := moduleRoot()
+	p, err := Lookup(rel)
 	if err == nil {
-		p := filepath.Join(root, "..", "shared", rel)
-		if _, err = os.Stat(p); err == nil {
-			return p
-		}
+		return p
 	}
 	if os.Getenv("CI") == "true" {
 		t.Fatalf("shared corpus %s not found (../shared beside the repository): %v", rel, err)
 	}
 	t.Skipf("shared corpus %s not found (../shared beside the repository); skipping", rel)
 	return ""
+}
+
+// Lookup returns a path under ../shared, or an error when it is absent.
+// It is for code that runs outside a test's control, such as a helper
+// that merely uses a corpus file when there is one; tests that need the
+// file call Path, which applies the skip-or-fail rule.
+func Lookup(rel string) (string, error) {
+	root, err := moduleRoot()
+	if err != nil {
+		return "", fmt.Errorf("module root: %w", err)
+	}
+	p := filepath.Join(root, "..", "shared", rel)
+	if _, err := os.Stat(p); err != nil {
+		return "", err
+	}
+	return p, nil
 }
 
 // moduleRoot walks up from the working directory to the directory that

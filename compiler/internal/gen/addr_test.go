@@ -13,35 +13,8 @@ import (
 	"github.com/gocapdump/gocapdump/compiler/internal/ir"
 	"github.com/gocapdump/gocapdump/compiler/internal/parse"
 	"github.com/gocapdump/gocapdump/compiler/names"
+	"github.com/gocapdump/gocapdump/internal/testcorpus"
 )
-
-// corpusDir locates the libpcap filter corpus, ../shared relative to the
-// module root.
-func corpusDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "corpus", "libpcap")
-	if _, err := os.Stat(filepath.Join(c, "accept.json")); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("corpus not found at %s", c)
-		}
-		t.Skipf("corpus not found at %s", c)
-	}
-	return c
-}
 
 type acceptBlock struct {
 	Name     string   `json:"name"`
@@ -62,7 +35,7 @@ var (
 // block, as the lines that start with "(".
 func corpusUnopt(t *testing.T, name string) (string, uint32) {
 	t.Helper()
-	dir := corpusDir(t)
+	dir := testcorpus.Dir(t, "libpcap")
 	acceptOnce.Do(func() {
 		data, err := os.ReadFile(filepath.Join(dir, "accept.json"))
 		if err != nil {
@@ -111,8 +84,8 @@ func testResolver(t *testing.T) *names.Resolver {
 	t.Helper()
 	dir := t.TempDir()
 	corpus := ""
-	if d := corpusDirOrEmpty(); d != "" {
-		corpus = filepath.Join(d, "etc")
+	if d, err := testcorpus.Lookup("corpus/libpcap/etc"); err == nil {
+		corpus = d
 	}
 	file := func(base, system string, extra ...string) string {
 		var data []byte
@@ -146,27 +119,6 @@ func testResolver(t *testing.T) *names.Resolver {
 		ProtocolsFile: file("protocols", "/etc/protocols",
 			"tcp 6 TCP", "udp 17 UDP"),
 		NoDNS: true,
-	}
-}
-
-func corpusDirOrEmpty() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			c := filepath.Join(dir, "..", "shared", "corpus", "libpcap")
-			if _, err := os.Stat(c); err == nil {
-				return c
-			}
-			return ""
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
 	}
 }
 

@@ -6,35 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// corpusDir finds the shared corpus, ../shared/corpus relative to the
-// module root. Without it the test is skipped, unless CI=true.
-func corpusDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-	corpus := filepath.Join(dir, "..", "shared", "corpus")
-	if _, err := os.Stat(corpus); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared corpus missing: %v", err)
-		}
-		t.Skipf("shared corpus not found at %s", corpus)
-	}
-	return corpus
-}
+	"github.com/gocapdump/gocapdump/internal/testcorpus"
+)
 
 func readJSON(t *testing.T, path string, v any) {
 	t.Helper()
@@ -54,7 +28,7 @@ func TestCorpusAccept(t *testing.T) {
 		Aliases []string
 		Skip    string
 	}
-	readJSON(t, filepath.Join(corpusDir(t), "libpcap", "accept.json"), &cases)
+	readJSON(t, filepath.Join(testcorpus.Dir(t, "libpcap"), "accept.json"), &cases)
 	n := 0
 	for _, c := range cases {
 		if c.Skip != "" || c.Name == "bpf_image" {
@@ -112,7 +86,7 @@ func TestCorpusReject(t *testing.T) {
 		Errstr string
 		Skip   string
 	}
-	readJSON(t, filepath.Join(corpusDir(t), "libpcap", "reject.json"), &cases)
+	readJSON(t, filepath.Join(testcorpus.Dir(t, "libpcap"), "reject.json"), &cases)
 	parser, other := 0, 0
 	for _, c := range cases {
 		if c.Expr == nil || c.Skip != "" {

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/gocapdump/gocapdump/internal/testcorpus"
 )
 
 // FuzzParse checks that Parse never panics and that a Builder error is
@@ -45,7 +47,7 @@ func TestDeepNesting(t *testing.T) {
 }
 
 func BenchmarkParseBig(b *testing.B) {
-	files, _ := filepath.Glob(filepath.Join(corpusDir(b), "big", "*.flt"))
+	files, _ := filepath.Glob(filepath.Join(testcorpus.Dir(b, "big"), "*.flt"))
 	if len(files) == 0 {
 		b.Skip("no big filters")
 	}

@@ -15,6 +15,8 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/gocapdump/gocapdump/internal/testcorpus"
 )
 
 func oracleRun(t *testing.T, exprs []string) []string {
@@ -215,7 +217,7 @@ func TestOracleGrammar(t *testing.T) {
 }
 
 func TestOracleCorpus(t *testing.T) {
-	dir := corpusDir(t)
+	dir := testcorpus.Path(t, "corpus")
 	var exprs []string
 	var rej []struct{ Expr string }
 	b, _ := os.ReadFile(dir + "/libpcap/reject.json")
