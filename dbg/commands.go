@@ -92,11 +92,11 @@ func (s *Session) help(arg string) error {
 		if err != nil {
 			return s.fail("help", "%s", err.(*CommandError).Msg)
 		}
-		s.printf("%s %s\n  %s\n", c.name, c.usage, c.help)
+		s.printf("%s\n  %s\n", strings.TrimRight(c.name+" "+c.usage, " "), c.help)
 		return nil
 	}
 	for _, c := range commands {
-		s.printf("%-12s %s\n", c.name, c.usage)
+		s.printf("%s\n", strings.TrimRight(fmt.Sprintf("%-12s %s", c.name, c.usage), " "))
 	}
 	return nil
 }
