@@ -8,7 +8,6 @@ package compiler
 import (
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"io"
 	"net"
 	"strings"
@@ -19,6 +18,7 @@ import (
 	"github.com/gocapdump/gocapdump/bpftext"
 	"github.com/gocapdump/gocapdump/compiler/internal/gen"
 	"github.com/gocapdump/gocapdump/compiler/internal/ir"
+	"github.com/gocapdump/gocapdump/compiler/internal/optimize"
 	"github.com/gocapdump/gocapdump/compiler/internal/parse"
 	"github.com/gocapdump/gocapdump/compiler/names"
 	"github.com/gocapdump/gocapdump/linktype"
@@ -87,8 +87,9 @@ func (p *Program) Instructions() []bpf.RawInstruction {
 // Len is the number of instructions.
 func (p *Program) Len() int { return len(p.insns) }
 
-// Optimized reports whether the optimizer ran on the program. It can be
-// false although optimization was asked for: see ErrOptimizerMissing.
+// Optimized reports whether the optimizer ran on the program. It is false
+// with NoOptimize, and for the few expressions libpcap never optimizes
+// (protochain, some radio headers).
 func (p *Program) Optimized() bool { return p.optimized }
 
 // Check runs the Linux kernel's load-time checks on the program (see
@@ -143,11 +144,21 @@ func Compile(expr string, opts Options) (*Program, error) {
 	if err != nil {
 		return nil, wrap(expr, err)
 	}
-	insns, err := ir.Linearize(res.Root)
+	root, optimized := res.Root, false
+	if !opts.NoOptimize && !res.NoOptimize {
+		if root, err = optimize.Optimize(root); err != nil {
+			return nil, &Error{Expr: expr, Msg: err.Error()}
+		}
+		if root.Jump.Code == ir.RET|ir.K && root.Jump.K == 0 {
+			return nil, &Error{Expr: expr, Msg: "expression rejects all packets"}
+		}
+		optimized = true
+	}
+	insns, err := ir.Linearize(root)
 	if err != nil {
 		return nil, &Error{Expr: expr, Msg: err.Error()}
 	}
-	return &Program{insns: insns}, nil
+	return &Program{insns: insns, optimized: optimized}, nil
 }
 
 func wrap(expr string, err error) error {
@@ -158,7 +169,3 @@ func wrap(expr string, err error) error {
 	// Parser errors already carry libpcap's text.
 	return &Error{Expr: expr, Msg: err.Error()}
 }
-
-// ErrOptimizerMissing is reported alongside an unoptimized program when
-// optimization was asked for but is not available yet.
-var ErrOptimizerMissing = fmt.Errorf("the optimizer is not implemented yet; the program is unoptimized (as with -O)")

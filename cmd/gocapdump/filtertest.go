@@ -188,9 +188,6 @@ func filtertest(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if err != nil {
 		return failf(exDataErr, "%s", err)
 	}
-	if optimize && !prog.Optimized() {
-		fmt.Fprintf(stderr, "filtertest: WARNING: %s\n", compiler.ErrOptimizerMissing)
-	}
 	if quiet {
 		return nil
 	}
@@ -329,9 +326,6 @@ func filterSavefile(path, expr string, optimize bool, netmask net.IPMask, stdout
 	})
 	if err != nil {
 		return failf(exDataErr, "%s", err)
-	}
-	if optimize && !prog.Optimized() {
-		fmt.Fprintf(stderr, "filtertest: WARNING: %s\n", compiler.ErrOptimizerMissing)
 	}
 	vm, err := bpfvm.New(prog.Instructions(), bpfvm.Libpcap)
 	if err != nil {

@@ -223,9 +223,6 @@ func (c *tcpdumpConfig) run(stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if !c.noOptimize && !prog.Optimized() {
-		fmt.Fprintf(stderr, "gocapdump: warning: %s\n", compiler.ErrOptimizerMissing)
-	}
 	return prog.Format(stdout, bpftext.Format(c.dumpProgram))
 }
 
