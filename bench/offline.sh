@@ -103,6 +103,10 @@ for round in $(seq 1 "$ROUNDS"); do
 			bin=$BIN
 			[ "$tool" = tcpdump ] && bin=$tcpdump_path
 			if [ "$c" = write ]; then
+				# Untimed: no old output to truncate, no dirty pages of
+				# the previous run still being written back.
+				rm -f "$CACHE/out-$tool.pcap"
+				sync
 				run "$round" "$c" "$tool" "$bin" -r "$BIG" -w "$CACHE/out-$tool.pcap" "$FILTER"
 			else
 				run "$round" "$c" "$tool" "$bin" -n -r "$BIG"
