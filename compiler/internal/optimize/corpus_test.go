@@ -229,3 +229,34 @@ func TestCorpusAccept(t *testing.T) {
 		}
 	}
 }
+
+// TestCorpusRejectsAll runs the corpus's "expression rejects all packets"
+// cases: the optimizer reduces them to "ret #0".
+func TestCorpusRejectsAll(t *testing.T) {
+	corpus := testcorpus.Dir(t, "libpcap")
+	var cases []struct {
+		Name   string  `json:"name"`
+		DLT    string  `json:"DLT"`
+		Expr   *string `json:"expr"`
+		Errstr string  `json:"errstr"`
+		Skip   string  `json:"skip"`
+	}
+	loadJSON(t, filepath.Join(corpus, "reject.json"), &cases)
+	n := 0
+	for _, c := range cases {
+		if c.Skip != "" || c.Expr == nil || c.Errstr != "expression rejects all packets" {
+			continue
+		}
+		dlt, err := linktype.Parse(c.DLT)
+		if err != nil {
+			t.Fatalf("%s: %v", c.Name, err)
+		}
+		cfg := gen.Config{LinkType: int(dlt), Snaplen: 262144, Netmask: 0xffffffff}
+		_, _, err = compileOpt(t, cfg, *c.Expr)
+		if err == nil || err.Error() != c.Errstr {
+			t.Errorf("%s: %s %q: got %v, want %q", c.Name, c.DLT, *c.Expr, err, c.Errstr)
+		}
+		n++
+	}
+	t.Logf("%d cases", n)
+}
