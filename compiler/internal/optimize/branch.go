@@ -1,10 +1,6 @@
 package optimize
 
-import (
-	"slices"
-
-	"github.com/gocapdump/gocapdump/compiler/internal/ir"
-)
+import "github.com/gocapdump/gocapdump/compiler/internal/ir"
 
 // useConflict reports whether an atom live on exit from succ holds a
 // different value there than on exit from b, so that b may not jump past
@@ -66,33 +62,6 @@ func (o *optimizer) thread(e edgeRef) {
 			return
 		}
 	}
-}
-
-// threadTarget finds, among e's edge dominators in increasing edge number,
-// the first whose test decides the test of e's successor in a way that
-// creates no data conflict, and returns the block e may jump to instead.
-func (o *optimizer) threadTarget(e edgeRef) *blk {
-	child := e.succ()
-	d := &o.edom
-	start := int32(o.edgeID(e))
-	if d.depth[start] < 0 {
-		return nil
-	}
-	var cands []int32
-	for x := start; x >= 0; x = d.parent[x] {
-		c := o.edgeByID(int(x))
-		if foldTarget(child, c) != nil {
-			cands = append(cands, x)
-		}
-	}
-	slices.Sort(cands)
-	for _, x := range cands {
-		t := foldTarget(child, o.edgeByID(int(x)))
-		if !useConflict(e.pred, t) {
-			return t
-		}
-	}
-	return nil
 }
 
 // slot is a reference to one successor pointer: b.succ[side].

@@ -137,6 +137,7 @@ type optimizer struct {
 	values    valueTable
 	dom       domTree
 	edom      edgeDomTree
+	thr       threadIndex
 	// Dominators during the pull-ups of a pass; see live.go.
 	pos     []int32     // per block id: index in down, -1 if not in this pass
 	preds   [][]edgeRef // per block id: edges into it from blocks in down
@@ -241,6 +242,7 @@ func (o *optimizer) optBlocks(doStmts bool) {
 		// Moving branches cannot help any more.
 		return
 	}
+	o.buildThreadIndex()
 	for l := 1; l < len(o.byLevel); l++ {
 		for _, b := range o.byLevel[l] {
 			o.thread(edgeRef{b, 0})
