@@ -1,11 +1,8 @@
 package gen
 
 import (
-	"strings"
 	"testing"
 
-	"github.com/gocapdump/gocapdump/bpftext"
-	"github.com/gocapdump/gocapdump/compiler/internal/ir"
 	"github.com/gocapdump/gocapdump/compiler/internal/parse"
 )
 
@@ -13,22 +10,11 @@ import (
 // returns the unoptimized program in tcpdump -d form.
 func listing(t *testing.T, cfg Config, calls func(b parse.Builder) error) string {
 	t.Helper()
-	if cfg.Snaplen == 0 {
-		cfg.Snaplen = 262144
-	}
-	res, err := Generate(cfg, calls)
+	text, err := generateListing(cfg, calls)
 	if err != nil {
-		t.Fatalf("Generate: %v", err)
-	}
-	prog, err := ir.Linearize(res.Root)
-	if err != nil {
-		t.Fatalf("Linearize: %v", err)
-	}
-	var sb strings.Builder
-	if err := bpftext.Dump(&sb, prog, bpftext.Listing); err != nil {
 		t.Fatal(err)
 	}
-	return sb.String()
+	return text
 }
 
 func TestEmptyAcceptsAll(t *testing.T) {

@@ -1,19 +1,8 @@
 package gen
 
 import (
-	"encoding/json"
-	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/gocapdump/gocapdump/bpftext"
-	"github.com/gocapdump/gocapdump/compiler/internal/ir"
-	"github.com/gocapdump/gocapdump/compiler/internal/parse"
-	"github.com/gocapdump/gocapdump/compiler/names"
-	"github.com/gocapdump/gocapdump/internal/testcorpus"
-	"github.com/gocapdump/gocapdump/linktype"
 )
 
 // othLinkTypes are the link types of this family: the libpcap corpus
@@ -26,157 +15,21 @@ var othLinkTypes = map[string]bool{
 }
 
 // othCompile compiles expr with the real parser and returns the
-// unoptimized listing.
+// unoptimized listing; a netmask left zero is unknown.
 func othCompile(cfg Config, expr string) (string, error) {
-	if cfg.Snaplen == 0 {
-		cfg.Snaplen = 262144
-	}
 	if cfg.Netmask == 0 {
 		cfg.Netmask = NetmaskUnknown
 	}
-	res, err := Generate(cfg, func(b parse.Builder) error { return parse.Parse(expr, b) })
-	if err != nil {
-		return "", err
-	}
-	prog, err := ir.Linearize(res.Root)
-	if err != nil {
-		return "", err
-	}
-	var sb strings.Builder
-	if err := bpftext.Dump(&sb, prog, bpftext.Listing); err != nil {
-		return "", err
-	}
-	return sb.String(), nil
+	return compileExpr(cfg, expr)
 }
 
-// othProgram keeps the instruction lines of a listing, without indentation.
-func othProgram(s string) string {
-	var out []string
-	for _, l := range strings.Split(s, "\n") {
-		if l = strings.TrimLeft(l, "\t "); strings.HasPrefix(l, "(") {
-			out = append(out, l)
-		}
-	}
-	return strings.Join(out, "\n")
-}
+// othFamily is this family's share of the corpus: every case on its link
+// types, with the corpus's name databases.
+var othFamily = familyCheck{linkTypes: othLinkTypes, compile: othCompile, withNames: true, grammar: true}
 
-// othResolver reads the name databases that come with the corpus
-// (hosts, ethers, networks); services and protocols are the system's.
-func othResolver(dir string) *names.Resolver {
-	etc := filepath.Join(dir, "etc")
-	return &names.Resolver{
-		HostsFile:    filepath.Join(etc, "hosts"),
-		EthersFile:   filepath.Join(etc, "ethers"),
-		NetworksFile: filepath.Join(etc, "networks"),
-		NoDNS:        true,
-	}
-}
+func TestOtherFamiliesCorpusAccept(t *testing.T) { othFamily.checkAccept(t) }
 
-func othDLT(t *testing.T, name string) int {
-	t.Helper()
-	lt, err := linktype.Parse(name)
-	if err != nil {
-		t.Fatalf("link type %s: %v", name, err)
-	}
-	return int(lt)
-}
-
-func TestOtherFamiliesCorpusAccept(t *testing.T) {
-	dir := testcorpus.Dir(t, "libpcap")
-	data, err := os.ReadFile(filepath.Join(dir, "accept.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var blocks []struct {
-		Name     string   `json:"name"`
-		DLT      string   `json:"DLT"`
-		Aliases  []string `json:"aliases"`
-		Snaplen  uint32   `json:"snaplen"`
-		Netmask  string   `json:"netmask"`
-		LinuxExt int      `json:"linuxext"`
-		Offline  string   `json:"generate_offline_filter"`
-		Skip     string   `json:"skip"`
-		Unopt    *string  `json:"unopt"`
-		OptUnopt *string  `json:"optunopt"`
-	}
-	if err := json.Unmarshal(data, &blocks); err != nil {
-		t.Fatal(err)
-	}
-	res := othResolver(dir)
-	ran := 0
-	for _, c := range blocks {
-		want := c.Unopt
-		if want == nil {
-			want = c.OptUnopt
-		}
-		if c.Skip != "" || want == nil || !othLinkTypes[c.DLT] {
-			continue
-		}
-		cfg := Config{LinkType: othDLT(t, c.DLT), Snaplen: c.Snaplen, LinuxExt: c.LinuxExt == 1, Names: res}
-		if c.Netmask != "" {
-			var a, b, cc, d uint32
-			if _, err := fmt.Sscanf(c.Netmask, "%d.%d.%d.%d", &a, &b, &cc, &d); err != nil {
-				t.Fatalf("%s: netmask %q", c.Name, c.Netmask)
-			}
-			cfg.Netmask = a<<24 | b<<16 | cc<<8 | d
-		}
-		cfg.Offline = c.Offline != ""
-		cfg.Swapped = c.Offline == "swapped"
-		for _, expr := range c.Aliases {
-			got, err := othCompile(cfg, expr)
-			ran++
-			if err != nil {
-				t.Errorf("%s (%s) %q: %v", c.Name, c.DLT, expr, err)
-				continue
-			}
-			if g, w := othProgram(got), othProgram(*want); g != w {
-				t.Errorf("%s (%s) %q:\ngot\n%s\nwant\n%s", c.Name, c.DLT, expr, g, w)
-			}
-		}
-	}
-	if ran == 0 {
-		t.Fatal("no corpus case on this family's link types")
-	}
-}
-
-func TestOtherFamiliesCorpusReject(t *testing.T) {
-	dir := testcorpus.Dir(t, "libpcap")
-	data, err := os.ReadFile(filepath.Join(dir, "reject.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var cases []struct {
-		Name    string  `json:"name"`
-		DLT     *string `json:"DLT"`
-		Expr    *string `json:"expr"`
-		Netmask string  `json:"netmask"`
-		Skip    string  `json:"skip"`
-		ErrStr  string  `json:"errstr"`
-	}
-	if err := json.Unmarshal(data, &cases); err != nil {
-		t.Fatal(err)
-	}
-	res := othResolver(dir)
-	ran := 0
-	for _, c := range cases {
-		if c.Skip != "" || c.DLT == nil || c.Expr == nil || !othLinkTypes[*c.DLT] {
-			continue
-		}
-		// Reported by the optimizer, which is not part of the generator.
-		if c.ErrStr == "expression rejects all packets" {
-			continue
-		}
-		cfg := Config{LinkType: othDLT(t, *c.DLT), Names: res}
-		_, err := othCompile(cfg, *c.Expr)
-		ran++
-		if err == nil || !strings.Contains(err.Error(), c.ErrStr) {
-			t.Errorf("%s (%s) %q: got error %v, want %q", c.Name, *c.DLT, *c.Expr, err, c.ErrStr)
-		}
-	}
-	if ran == 0 {
-		t.Fatal("no corpus case on this family's link types")
-	}
-}
+func TestOtherFamiliesCorpusReject(t *testing.T) { othFamily.checkReject(t) }
 
 // The errors of this family's primitives, on link types the corpus has
 // few cases for.
