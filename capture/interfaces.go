@@ -68,8 +68,8 @@ func (i Interface) String() string {
 	} else {
 		status = connectionNames[i.Connection]
 	}
-	if len(parts) == 0 && status == "" && i.Connection == ConnectionUnknown {
-		return b.String()
+	if i.Flags == 0 && i.Connection == ConnectionUnknown {
+		return b.String() // libpcap reports no flag bits at all: tcpdump prints no brackets
 	}
 	if len(parts) == 0 {
 		parts = append(parts, "none")
@@ -137,8 +137,14 @@ func Interfaces() ([]Interface, error) {
 	}
 	list = append(list, Interface{Name: AnyDevice, Description: anyDescription,
 		Flags: FlagUp | FlagRunning, Connection: ConnectionNotApplicable})
+	return sortInterfaces(list), nil
+}
+
+// sortInterfaces orders list as libpcap's pcap_findalldevs does, keeping
+// the kernel's order among equals.
+func sortInterfaces(list []Interface) []Interface {
 	sort.SliceStable(list, func(a, b int) bool { return merit(list[a]) < merit(list[b]) })
-	return list, nil
+	return list
 }
 
 // merit orders devices as libpcap's pcap_findalldevs does (lower first).
