@@ -101,21 +101,75 @@ func (t *tree) meet(a, b int32) int32 {
 	return a
 }
 
-// has reports whether node x is in set s.
-func (t *tree) has(s, x int32) bool {
-	switch {
-	case s == setAll:
-		return true
-	case s == setEmpty || t.depth[x] < 0 || t.depth[x] > t.depth[s]:
-		return false
-	}
-	return t.ancestorAt(s, t.depth[x]) == x
-}
-
 // domTree holds the block dominator sets of libpcap's find_dom.
 type domTree struct {
 	tree
 	set []int32 // per block id: its dominator set
+
+	// Positions in a walk of the finished tree: x is an ancestor of y
+	// when y's entry falls within x's.
+	tin, tout []int32
+}
+
+// number walks the finished tree so that membership takes constant time.
+func (d *domTree) number(nodes []*blk) {
+	n := len(d.parent)
+	d.tin, d.tout = resize(d.tin, n), resize(d.tout, n)
+	start := make([]int32, n+1)
+	for _, b := range nodes {
+		if d.depth[b.id] >= 0 && d.parent[b.id] >= 0 {
+			start[d.parent[b.id]+1]++
+		}
+	}
+	for i := 1; i <= n; i++ {
+		start[i] += start[i-1]
+	}
+	children := make([]int32, start[n])
+	fill := append([]int32(nil), start[:n]...)
+	var roots []int32
+	for _, b := range nodes {
+		x := int32(b.id)
+		switch {
+		case d.depth[x] < 0:
+		case d.parent[x] >= 0:
+			children[fill[d.parent[x]]] = x
+			fill[d.parent[x]]++
+		default:
+			roots = append(roots, x)
+		}
+	}
+	clock := int32(0)
+	type frame struct{ x, next int32 }
+	var stack []frame
+	for _, r := range roots {
+		d.tin[r] = clock
+		clock++
+		stack = append(stack, frame{r, start[r]})
+		for len(stack) > 0 {
+			top := &stack[len(stack)-1]
+			if top.next < start[top.x+1] {
+				c := children[top.next]
+				top.next++
+				d.tin[c] = clock
+				clock++
+				stack = append(stack, frame{c, start[c]})
+				continue
+			}
+			d.tout[top.x] = clock - 1
+			stack = stack[:len(stack)-1]
+		}
+	}
+}
+
+// has reports whether node x is in set s, once the tree is numbered.
+func (d *domTree) has(s, x int32) bool {
+	switch {
+	case s == setAll:
+		return true
+	case s == setEmpty || d.depth[x] < 0:
+		return false
+	}
+	return d.tin[x] <= d.tin[s] && d.tin[s] <= d.tout[x]
 }
 
 // findDom recomputes the dominator sets over this pass's level order.
@@ -144,6 +198,7 @@ func (o *optimizer) findDom() {
 			d.set[c.id] = d.meet(d.set[c.id], s)
 		}
 	}
+	d.number(o.down)
 }
 
 // edgeDomTree holds libpcap's edge dominators: the edges on every path
