@@ -15,12 +15,21 @@
 //   - [Handle.ReadBlock] hands a whole ring block to a callback; every packet
 //     is a slice of the ring and the block goes back to the kernel as soon as
 //     the callback returns.
-//   - [Handle.ZeroCopyReadPacketData] returns one packet at a time, still as a
-//     slice of the ring (gopacket's ZeroCopyPacketDataSource).
+//   - [Handle.ReadPacket] and [Handle.ZeroCopyReadPacketData] return one
+//     packet at a time, still as a slice of the ring (the latter is gopacket's
+//     ZeroCopyPacketDataSource).
 //   - [Handle.ReadPacketData] returns a copy (gopacket's PacketDataSource).
 //
 // VLAN tags that the kernel removed before the tap are put back into the
 // frame; on the "any" pseudo-device the Linux cooked header (SLL2 by default,
 // SLL on request) is built in front of each packet in the ring's head-room.
 // Neither costs an allocation.
+//
+// Reading stops when the context ends (ReadBlock and ReadPacket take one;
+// the gopacket-style methods use Open's) once the blocks already handed
+// over are drained, or at once on Close. Blocks reach user space when full
+// or when the block timeout expires, so a partly filled block that has not
+// timed out yet is not "ready".
+//
+// [Interfaces] and [LinkTypes] provide tcpdump's -D and -L listings.
 package capture

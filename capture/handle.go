@@ -18,6 +18,12 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// Handle is a gopacket packet source.
+var (
+	_ gopacket.PacketDataSource         = (*Handle)(nil)
+	_ gopacket.ZeroCopyPacketDataSource = (*Handle)(nil)
+)
+
 // AnyDevice is the pseudo-interface that captures on every interface of the
 // network namespace, with a Linux cooked header in front of each packet.
 const AnyDevice = "any"
@@ -479,11 +485,11 @@ func (h *Handle) waitBlock(ctx context.Context, isOpenCtx bool) (int, error) {
 		}
 	}()
 	for {
-		if blockReady(h.ring, off) {
-			return off, nil
-		}
 		if h.closed.Load() {
 			return 0, ErrClosed
+		}
+		if blockReady(h.ring, off) {
+			return off, nil
 		}
 		if err := ctx.Err(); err != nil {
 			return 0, err
