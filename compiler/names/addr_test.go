@@ -20,13 +20,15 @@ func TestParseIPv4(t *testing.T) {
 		{"0.0.0.0", 0, 32},
 		{"010.001", 0x0a01, 16}, // leading zeros are decimal
 		{"0000000255", 255, 8},
+		{"192.168.1", 0xc0a801, 24},
+		{"001.002.003.004", 0x01020304, 32},
 	} {
 		v, bits, err := ParseIPv4(tc.in)
 		if err != nil || v != tc.v || bits != tc.bits {
 			t.Errorf("ParseIPv4(%q) = %#x, %d, %v; want %#x, %d", tc.in, v, bits, err, tc.v, tc.bits)
 		}
 	}
-	for _, in := range []string{"", "256", "1.256", "1.2.3.4.5", "1..2", "1.", ".1", "0x10.1", "1.2.3.-4", "1 .2", "１.2"} {
+	for _, in := range []string{"", "256", "1.256", "12.500", "256.1", "1.2.3.4.5", "1..2", "1.", ".1", "0x10.1", "1.2.3.-4", "1 .2", "１.2"} {
 		if v, bits, err := ParseIPv4(in); !errors.Is(err, ErrSyntax) {
 			t.Errorf("ParseIPv4(%q) = %#x, %d, %v; want ErrSyntax", in, v, bits, err)
 		}

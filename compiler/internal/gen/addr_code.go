@@ -118,9 +118,9 @@ func (g *gen) ncode(text string, v uint32, q parse.Qual) *frag {
 		vlen = 32
 		idstr = fmt.Sprint(v)
 	} else {
-		var ok bool
-		v, vlen, ok = parseIPv4Parts(text)
-		if !ok {
+		var err error
+		v, vlen, err = names.ParseIPv4(text)
+		if err != nil {
 			g.fail("invalid IPv4 address '%s'", text)
 		}
 		idstr = text
@@ -189,8 +189,8 @@ func (g *gen) mcode(s1, s2 string, masklen uint32, q parse.Qual) *frag {
 		}
 		g.failInvalidQual("decnet", addrQualKw(addr))
 	}
-	n, nlen, ok := parseIPv4Parts(s1)
-	if !ok {
+	n, nlen, err := names.ParseIPv4(s1)
+	if err != nil {
 		g.fail("invalid IPv4 address '%s'", s1)
 	}
 	n = shiftLeft32(n, 32-nlen)
@@ -199,8 +199,8 @@ func (g *gen) mcode(s1, s2 string, masklen uint32, q parse.Qual) *frag {
 	var idstr string
 	if s2 != "" {
 		var mlen int
-		m, mlen, ok = parseIPv4Parts(s2)
-		if !ok {
+		m, mlen, err = names.ParseIPv4(s2)
+		if err != nil {
 			g.fail("invalid IPv4 address '%s'", s2)
 		}
 		m = shiftLeft32(m, 32-mlen)

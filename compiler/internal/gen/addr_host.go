@@ -181,20 +181,16 @@ var allOnes16 = [16]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0
 // follow one padding byte and be in the short or the long format
 // (gen_dnhostop). Addresses are little-endian on the wire.
 func (g *gen) dnHostOp(addr uint16, dir uint8) *frag {
-	var offLH, offSH uint32
-	switch dir {
-	case parse.DirDst:
-		offSH, offLH = 1, 7
-	case parse.DirSrc:
+	return g.byDir(dir, func(src bool) *frag { return g.dnHostAt(addr, src) },
+		func() { g.fail("internal error in gen_dnhostop(): dir == '%s'", dirQualKw(dir)) })
+}
+
+// dnHostAt tests the source or the destination address of a DECnet data
+// packet.
+func (g *gen) dnHostAt(addr uint16, src bool) *frag {
+	offSH, offLH := uint32(1), uint32(7)
+	if src {
 		offSH, offLH = 3, 15
-	case parse.DirAnd:
-		b0 := g.dnHostOp(addr, parse.DirSrc)
-		return g.and(b0, g.dnHostOp(addr, parse.DirDst))
-	case parse.DirDefault, parse.DirOr:
-		b0 := g.dnHostOp(addr, parse.DirSrc)
-		return g.or(b0, g.dnHostOp(addr, parse.DirDst))
-	default:
-		g.fail("internal error in gen_dnhostop(): dir == '%s'", dirQualKw(dir))
 	}
 	wire := uint32(addr>>8 | addr<<8)
 	// Padded, long header.
@@ -205,7 +201,7 @@ func (g *gen) dnHostOp(addr uint16, dir uint8) *frag {
 	b2 := g.and(tmp, g.cmp(offLinkPL, 2+offLH, ir.H, wire))
 	b1 = g.or(b2, b1)
 	// Padded, short header.
-	if dir == parse.DirDst {
+	if !src {
 		b2 = g.mcmp(offLinkPL, 2, ir.W, 0x81020000|wire, 0xff07ffff)
 	} else {
 		tmp = g.mcmp(offLinkPL, 2, ir.H, 0x8102, 0xff07)
@@ -213,7 +209,7 @@ func (g *gen) dnHostOp(addr uint16, dir uint8) *frag {
 	}
 	b1 = g.or(b2, b1)
 	// Unpadded, short header.
-	if dir == parse.DirDst {
+	if !src {
 		b2 = g.mcmp(offLinkPL, 2, ir.W, 0x02000000|wire<<8, 0x07ffff00)
 	} else {
 		tmp = g.mcmp(offLinkPL, 2, ir.B, 0x02, 0x07)

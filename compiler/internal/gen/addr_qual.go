@@ -48,6 +48,15 @@ func protoQualKw(id uint8) string { return qualKw("proto", id, protoQualKws[:]) 
 func dirQualKw(id uint8) string   { return qualKw("dir", id, dirQualKws[:]) }
 func addrQualKw(id uint8) string  { return qualKw("type", id, addrQualKws[:]) }
 
+// keywordOr names a primitive for an error message, or gives unknown for
+// a number the table does not know.
+func keywordOr(kws map[int]string, t int, unknown string) string {
+	if kw, ok := kws[t]; ok {
+		return kw
+	}
+	return unknown
+}
+
 // qualUndef is libpcap's Q_UNDEF: a qualifier left by a parse error.
 const qualUndef = 255
 

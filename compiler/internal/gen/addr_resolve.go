@@ -180,32 +180,6 @@ func indexByte(s string, c byte) int {
 	return -1
 }
 
-// parseIPv4Parts reads one to four dot-separated decimal parts as libpcap's
-// __pcap_atoin does: it returns the parts packed into the low bits and the
-// number of bits they fill (8 per part), or ok false when a part exceeds
-// 255.
-func parseIPv4Parts(s string) (v uint32, bits int, ok bool) {
-	for {
-		n := uint32(0)
-		for len(s) > 0 && s[0] != '.' {
-			if n > 25 {
-				return 0, 0, false
-			}
-			n = n*10 + uint32(s[0]) - '0'
-			s = s[1:]
-		}
-		if n > 255 {
-			return 0, 0, false
-		}
-		v = v<<8 | n
-		bits += 8
-		if len(s) == 0 {
-			return v, bits, true
-		}
-		s = s[1:]
-	}
-}
-
 // lookupProto turns a protocol name under "proto" or "protochain" into
 // its number (libpcap's lookup_proto). Which table is used depends on the
 // protocol qualifier; the qualifier itself is checked later by the caller.

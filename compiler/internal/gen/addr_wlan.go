@@ -63,16 +63,6 @@ func (g *gen) wlanHostOp(mac names.MAC, dir uint8) *frag {
 	}
 
 	switch dir {
-	case parse.DirSrc:
-		return srcOrDst(24, 16, true, 10, 10)
-	case parse.DirDst:
-		return srcOrDst(16, 4, false, 0, 4)
-	case parse.DirAnd:
-		b0 := g.wlanHostOp(mac, parse.DirSrc)
-		return g.and(b0, g.wlanHostOp(mac, parse.DirDst))
-	case parse.DirDefault, parse.DirOr:
-		b0 := g.wlanHostOp(mac, parse.DirSrc)
-		return g.or(b0, g.wlanHostOp(mac, parse.DirDst))
 	case parse.DirAddr1:
 		return addrAt(4)
 	case parse.DirAddr2:
@@ -93,6 +83,10 @@ func (g *gen) wlanHostOp(mac names.MAC, dir uint8) *frag {
 		b2 = g.and(b1, b2)
 		return g.and(b2, addrAt(10))
 	}
-	g.fail(errInternalFmt, "gen_wlanhostop", "dir", dir)
-	return nil
+	return g.byDir(dir, func(src bool) *frag {
+		if src {
+			return srcOrDst(24, 16, true, 10, 10)
+		}
+		return srcOrDst(16, 4, false, 0, 4)
+	}, func() { g.fail(errInternalFmt, "gen_wlanhostop", "dir", dir) })
 }

@@ -93,7 +93,7 @@ func (g *gen) relation(op uint8, a, b *arth, reversed bool) *frag {
 		stmt(ir.LDX|ir.MEM, uint32(b.reg)),
 		stmt(ir.LD|ir.MEM, uint32(a.reg)),
 	})
-	f := g.jumpX(relJumps[op], s)
+	f := g.jumpX(relJump(op), s)
 	if reversed {
 		g.not(f)
 	}
@@ -108,7 +108,18 @@ func (g *gen) relation(op uint8, a, b *arth, reversed bool) *frag {
 	return f
 }
 
-var relJumps = map[uint8]uint16{parse.RelGT: ir.JGT, parse.RelGE: ir.JGE, parse.RelEQ: ir.JEQ}
+// relJump is the jump a parser relational operator (parse.RelGT, RelGE,
+// RelEQ) compiles to; the parser expresses <, <= and != as a reversed
+// one of these.
+func relJump(op uint8) uint16 {
+	switch op {
+	case parse.RelGT:
+		return ir.JGT
+	case parse.RelGE:
+		return ir.JGE
+	}
+	return ir.JEQ
+}
 
 var arithOps = map[uint8]uint16{
 	parse.OpAdd: ir.ADD, parse.OpSub: ir.SUB, parse.OpMul: ir.MUL, parse.OpDiv: ir.DIV,

@@ -50,12 +50,7 @@ var (
 	q2931MetaConnectMsgs = []uint32{0x05, 0x02, 0x07, 0x4d, 0x5a}
 )
 
-func atmKeyword(t int) string {
-	if kw, ok := atmKeywords[t]; ok {
-		return kw
-	}
-	return "(unknown ATM keyword)"
-}
+func atmKeyword(t int) string { return keywordOr(atmKeywords, t, "(unknown ATM keyword)") }
 
 // assertATM rejects an ATM primitive unless the link layer is SunATM
 // (and not LANE, which makes it Ethernet).
@@ -69,7 +64,7 @@ func (g *gen) assertATM(kw string) {
 
 // atmField compares the VPI or VCI ("vpi 1", "vci > 32").
 func (g *gen) atmFieldCode(field int, v uint32, op uint8, reversed bool) *frag {
-	return g.atmField(field, v, othJump(op), reversed)
+	return g.atmField(field, v, relJump(op), reversed)
 }
 
 func (g *gen) atmField(field int, v uint32, jump uint16, reversed bool) *frag {
@@ -105,11 +100,7 @@ func (g *gen) atmTypeAbbrev(t int) *frag {
 	// Later primitives see an Ethernet header behind the 2-byte LE
 	// header (assumed Ethernet, not Token Ring).
 	l := &g.lay
-	l.prevLinkType = l.linkType
-	l.prevLinkHdr = l.linkHdr
-	l.linkType = dltEN10MB
-	l.linkHdr = fixed(l.payload + 2)
-	l.isEncap = false
+	g.pushLinkHdr(dltEN10MB, fixed(l.payload+2))
 	l.linkTypeOff.constant = l.linkHdr.constant + 12
 	l.linkPL.constant = l.linkHdr.constant + 14
 	l.nl = 0
@@ -151,15 +142,4 @@ func (g *gen) q2931Msgs(types []uint32) *frag {
 
 func (g *gen) q2931Msg(t uint32) *frag {
 	return g.cmp(offLinkHdr, g.lay.payload+q2931OffMsgType, ir.B, t)
-}
-
-// othJump is the jump a parser relational operator compiles to.
-func othJump(op uint8) uint16 {
-	switch op {
-	case parse.RelGT:
-		return ir.JGT
-	case parse.RelGE:
-		return ir.JGE
-	}
-	return ir.JEQ
 }

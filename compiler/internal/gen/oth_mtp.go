@@ -39,12 +39,7 @@ const (
 	mtp3SLSMax = 0xf
 )
 
-func ss7Keyword(t int) string {
-	if kw, ok := ss7Keywords[t]; ok {
-		return kw
-	}
-	return "(unknown MTP keyword)"
-}
+func ss7Keyword(t int) string { return keywordOr(ss7Keywords, t, "(unknown MTP keyword)") }
 
 // assertSS7 rejects an SS7 primitive on link types without MTP fields.
 func (g *gen) assertSS7(kw string) {
@@ -96,7 +91,7 @@ func (g *gen) mtp3FieldCode(field int, v uint32, op uint8, reversed bool) *frag 
 	kw := ss7Keyword(field)
 	g.assertSS7(kw)
 	l := &g.lay
-	jump := othJump(op)
+	jump := relJump(op)
 	var extra uint32
 	switch field {
 	case parse.MtpHSIO, parse.MtpHOPC, parse.MtpHDPC, parse.MtpHSLS:

@@ -27,41 +27,35 @@ func (g *gen) assertPFLog(kw string) {
 // pfIfname matches the interface a pf log entry names ("ifname em0"):
 // the name's bytes, without the terminating NUL, so it is a prefix match.
 func (g *gen) pfIfname(name string) *frag {
-	g.assertPFLog("ifname")
-	if len(name) >= pflogIfnameSize {
-		g.fail("ifname interface names can only be %d characters", pflogIfnameSize-1)
-	}
-	return g.bcmp(offLinkHdr, pflogOffIfname, []byte(name))
+	return g.pfName("ifname", "ifname interface names", pflogOffIfname, pflogIfnameSize, name)
 }
 
 // pfRuleset matches the ruleset (anchor) name, as pfIfname does.
 func (g *gen) pfRuleset(name string) *frag {
-	g.assertPFLog("ruleset")
-	if len(name) >= pflogRulesetSize {
-		g.fail("ruleset names can only be %d characters", pflogRulesetSize-1)
+	return g.pfName("ruleset", "ruleset names", pflogOffRuleset, pflogRulesetSize, name)
+}
+
+// pfName matches a NUL-padded name field of size bytes; what names the
+// field in the error for a name that leaves no room for the NUL.
+func (g *gen) pfName(kw, what string, off, size uint32, name string) *frag {
+	g.assertPFLog(kw)
+	if uint32(len(name)) >= size {
+		g.fail("%s can only be %d characters", what, size-1)
 	}
-	return g.bcmp(offLinkHdr, pflogOffRuleset, []byte(name))
+	return g.bcmp(offLinkHdr, off, []byte(name))
 }
 
-func (g *gen) pfRnr(n uint32) *frag {
-	g.assertPFLog("rnr")
-	return g.cmp(offLinkHdr, pflogOffRuleNr, ir.W, n)
-}
-
-func (g *gen) pfSrnr(n uint32) *frag {
-	g.assertPFLog("srnr")
-	return g.cmp(offLinkHdr, pflogOffSubRuleNr, ir.W, n)
-}
+func (g *gen) pfRnr(n uint32) *frag  { return g.pfField("rnr", pflogOffRuleNr, ir.W, n) }
+func (g *gen) pfSrnr(n uint32) *frag { return g.pfField("srnr", pflogOffSubRuleNr, ir.W, n) }
 
 // pfReason and pfAction take the number the parser looked the name up as.
-func (g *gen) pfReason(n uint32) *frag {
-	g.assertPFLog("reason")
-	return g.cmp(offLinkHdr, pflogOffReason, ir.B, n)
-}
+func (g *gen) pfReason(n uint32) *frag { return g.pfField("reason", pflogOffReason, ir.B, n) }
+func (g *gen) pfAction(n uint32) *frag { return g.pfField("action", pflogOffAction, ir.B, n) }
 
-func (g *gen) pfAction(n uint32) *frag {
-	g.assertPFLog("action")
-	return g.cmp(offLinkHdr, pflogOffAction, ir.B, n)
+// pfField compares a numeric field of the pf log header.
+func (g *gen) pfField(kw string, off uint32, size uint16, n uint32) *frag {
+	g.assertPFLog(kw)
+	return g.cmp(offLinkHdr, off, size, n)
 }
 
 // loadPFLogPrefixLen computes, at the start of the program, the offset of
