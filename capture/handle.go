@@ -209,13 +209,10 @@ func (h *Handle) setup(opts *Options) error {
 		}
 	}
 
-	// Drop outgoing packets in the kernel where the capture would drop
-	// them anyway: -Q in, and loopback (every packet on lo is seen once
-	// outgoing, once incoming). Kernels before 4.20 lack the option; the
-	// reader drops them then.
-	if opts.Direction == DirectionIn || (!isAny && h.ifindex == h.loIndex) {
-		_ = unix.SetsockoptInt(fd, unix.SOL_PACKET, unix.PACKET_IGNORE_OUTGOING, 1)
-	}
+	// Outgoing packets that -Q in or the loopback rule drop are dropped by
+	// the reader, not with PACKET_IGNORE_OUTGOING in the kernel: libpcap
+	// does the same, so "packets received by filter" counts them as
+	// tcpdump's does.
 
 	sa := &unix.SockaddrLinklayer{Protocol: htons(ethPAll), Ifindex: h.ifindex}
 	if err := unix.Bind(fd, sa); err != nil {

@@ -182,3 +182,38 @@ func TestRefilterAllocatesNothing(t *testing.T) {
 		t.Errorf("%v allocations, %d kept", n, kept)
 	}
 }
+
+// FuzzCookedFilter rewrites arbitrary programs: it must not panic, must
+// keep the length and opcodes, and must only change load offsets.
+func FuzzCookedFilter(f *testing.F) {
+	f.Add([]byte{0x28, 0, 0, 0, 0, 0, 0, 0, 0x06, 0, 0, 0, 0, 0, 4, 0}, false)
+	f.Add([]byte{0x30, 0, 0, 0, 25, 0, 0, 0, 0xb1, 0, 0, 0, 16, 0, 0, 0}, true)
+	f.Fuzz(func(t *testing.T, raw []byte, sll2 bool) {
+		var prog []bpf.RawInstruction
+		for i := 0; i+8 <= len(raw); i += 8 {
+			prog = append(prog, bpf.RawInstruction{
+				Op: uint16(raw[i]) | uint16(raw[i+1])<<8, Jt: raw[i+2], Jf: raw[i+3],
+				K: uint32(raw[i+4]) | uint32(raw[i+5])<<8 | uint32(raw[i+6])<<16 | uint32(raw[i+7])<<24,
+			})
+		}
+		lt := linktype.LinuxSLL
+		if sll2 {
+			lt = linktype.LinuxSLL2
+		}
+		out, err := CookedFilter(prog, lt)
+		if err != nil {
+			return
+		}
+		if len(out) != len(prog) {
+			t.Fatalf("length %d -> %d", len(prog), len(out))
+		}
+		for i := range out {
+			if out[i].Op != prog[i].Op || out[i].Jt != prog[i].Jt || out[i].Jf != prog[i].Jf {
+				t.Fatalf("insn %d changed beyond k: %+v -> %+v", i, prog[i], out[i])
+			}
+			if out[i].K != prog[i].K && prog[i].Op&0x07 > 1 {
+				t.Fatalf("non-load insn %d changed: %+v -> %+v", i, prog[i], out[i])
+			}
+		}
+	})
+}
