@@ -97,13 +97,13 @@ func storeHdrLen(s stmts, reg int) stmts {
 // loadPrismPrefixLen: an AVS header (recognised by its cookie) carries
 // its length; a Prism header is always 144 bytes.
 func (g *gen) loadPrismPrefixLen() stmts {
+	// The branches run inside the statement list, which the optimizer
+	// cannot handle; libpcap turns it off even when no length is needed.
+	g.noOptimize = true
 	reg := g.lay.linkHdr.reg
 	if reg == -1 {
 		return nil
 	}
-	// The branches run inside the statement list, which the optimizer
-	// cannot handle.
-	g.noOptimize = true
 	avs := stmt(ir.LD|ir.ABS|ir.W, avsOffHdrLen)
 	prism := stmt(ir.LD|ir.IMM, prismHdrLen)
 	isAVS := stmt(ir.JMP|ir.JEQ|ir.K, avsCookie)
