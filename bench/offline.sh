@@ -124,6 +124,7 @@ if [ "$CHECK" = 1 ]; then
 	else
 		check_write="out.pcap files DIFFER ($(stat -c %s "$CACHE/out-gocapdump.pcap") vs $(stat -c %s "$CACHE/out-tcpdump.pcap") bytes)"
 	fi
+	rm -f "$CACHE"/out-*.pcap # 250 MB each, no longer needed
 	TZ=UTC "$BIN" -n -r "$BIG" 2>/dev/null >"$CACHE/print-gocapdump.txt" || true
 	TZ=UTC "$tcpdump_path" -n -r "$BIG" 2>/dev/null >"$CACHE/print-tcpdump.txt" || true
 	total=$(wc -l <"$CACHE/print-tcpdump.txt")
