@@ -62,7 +62,11 @@ func (c *tcpdumpConfig) readSavefile(expr string, stdin io.Reader, stdout, stder
 		return err
 	}
 
-	sink, err := c.newSink(r, stdout)
+	sink, err := c.newSink(sinkSpec{
+		linkType: r.LinkType(),
+		snaplen:  r.Snaplen(),
+		nanoIn:   r.Format() != pcapfile.FormatPcap || r.Nanosecond(),
+	}, stdout)
 	if err != nil {
 		return err
 	}
@@ -90,6 +94,12 @@ func (c *tcpdumpConfig) readSavefile(expr string, stdin io.Reader, stdout, stder
 		}
 		matched++
 		if err := sink.packet(&ci, data); err != nil {
+			var maxFiles *errMaxFiles
+			if errors.As(err, &maxFiles) {
+				// -G with -W: the last file is done; a normal end.
+				fmt.Fprintln(stderr, maxFiles)
+				return sink.close()
+			}
 			sink.close()
 			return err
 		}
@@ -98,54 +108,54 @@ func (c *tcpdumpConfig) readSavefile(expr string, stdin io.Reader, stdout, stder
 }
 
 // sink is where accepted packets go: a savefile, the printer, or both.
+// The offline reader and the live capture share it.
 type sink struct {
-	w     *pcapfile.Writer
-	out   io.Closer // the -w file, closed last
+	w     *savefile // -w, with -C/-G rotation
 	pr    *printer.Printer
+	prOut string // what the printer writes to, for error messages
 	lt    uint32
-	nanoR bool // the reader's time stamps are in nanoseconds
+	nanoR bool // the packets' time stamps are in nanoseconds
 
 	flushEach bool // -l: every line reaches the output at once
 }
 
-func (c *tcpdumpConfig) newSink(r *pcapfile.Reader, stdout io.Writer) (*sink, error) {
-	s := &sink{lt: r.LinkType(), nanoR: r.Format() != pcapfile.FormatPcap || r.Nanosecond(), flushEach: c.lineBuf}
+// sinkSpec describes the packets a sink receives.
+type sinkSpec struct {
+	linkType uint32 // LINKTYPE_ value of the packets
+	snaplen  uint32 // snapshot length to record in the savefile
+	nanoIn   bool   // the time stamps carry nanoseconds
+}
+
+func (c *tcpdumpConfig) newSink(spec sinkSpec, stdout io.Writer) (*sink, error) {
+	s := &sink{lt: spec.linkType, nanoR: spec.nanoIn, flushEach: c.lineBuf}
 	if c.writeFile != "" {
-		var f io.WriteCloser = nopCloser{stdout}
-		if c.writeFile != "-" {
-			file, err := os.Create(c.writeFile)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %s", c.writeFile, errnoText(err))
-			}
-			f = file
-		}
-		w, err := pcapfile.NewWriter(f, pcapfile.WriterOptions{
-			LinkType:   r.LinkType(),
-			Snaplen:    r.Snaplen(),
+		w, err := newSavefile(c.writeFile, c.rotation, pcapfile.WriterOptions{
+			LinkType:   spec.linkType,
+			Snaplen:    spec.snaplen,
 			Nanosecond: c.nanoOut,
-		})
+		}, stdout, nil)
 		if err != nil {
-			f.Close()
-			return nil, fmt.Errorf("%s: %w", c.writeFile, err)
+			return nil, err
 		}
-		s.w, s.out = w, f
+		s.w = w
 	}
 	if c.writeFile == "" || c.printToo {
 		out := stdout
+		s.prOut = "-"
 		if c.writeFile == "-" {
-			out = os.Stderr // never mix the savefile and the text
+			out, s.prOut = os.Stderr, "the standard error" // never mix the savefile and the text
 		}
 		opts := c.print
 		opts.InterfaceName = interfaceName
-		s.pr = printer.New(bufio.NewWriterSize(out, 64<<10), printer.LinkType(r.LinkType()), opts)
+		s.pr = printer.New(bufio.NewWriterSize(out, 64<<10), printer.LinkType(spec.linkType), opts)
 	}
 	return s, nil
 }
 
 func (s *sink) packet(ci *pcapfile.CaptureInfo, data []byte) error {
 	if s.w != nil {
-		if err := s.w.WritePacket(*ci, data); err != nil {
-			return fmt.Errorf("writing the savefile: %w", err)
+		if err := s.w.writePacket(*ci, data); err != nil {
+			return err
 		}
 	}
 	if s.pr != nil {
@@ -153,18 +163,32 @@ func (s *sink) packet(ci *pcapfile.CaptureInfo, data []byte) error {
 			s.lt = ci.LinkType
 			s.pr.SetLinkType(printer.LinkType(ci.LinkType))
 		}
-		info := printer.CaptureInfo{Seconds: ci.Sec, Fraction: uint32(ci.Nsec), Nano: s.nanoR, Length: int(ci.Length)}
+		info := printer.CaptureInfo{Seconds: ci.Sec, Fraction: uint32(ci.Nsec), Nano: s.nanoR, Length: ci.Length}
 		if !s.nanoR {
 			info.Fraction = uint32(ci.Nsec / 1000)
 		}
 		if err := s.pr.Print(info, data); err != nil {
-			return fmt.Errorf("printing: %w", err)
+			return &writeError{name: s.prOut, err: err}
 		}
 		if s.flushEach {
 			if err := s.pr.Flush(); err != nil {
-				return err
+				return &writeError{name: s.prOut, err: err}
 			}
 		}
+	}
+	return nil
+}
+
+// flush pushes printed lines out, and buffered savefile records too when
+// savefile is set (-U).
+func (s *sink) flush(savefile bool) error {
+	if s.pr != nil {
+		if err := s.pr.Flush(); err != nil {
+			return &writeError{name: s.prOut, err: err}
+		}
+	}
+	if savefile && s.w != nil {
+		return s.w.flush()
 	}
 	return nil
 }
@@ -176,7 +200,7 @@ func (s *sink) close() error {
 		errs = append(errs, s.pr.Flush())
 	}
 	if s.w != nil {
-		errs = append(errs, s.w.Close(), s.out.Close())
+		errs = append(errs, s.w.close())
 	}
 	return errors.Join(errs...)
 }

@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
 	"github.com/gocapdump/gocapdump/bpftext"
+	"github.com/gocapdump/gocapdump/capture"
 	"github.com/gocapdump/gocapdump/compiler"
 	"github.com/gocapdump/gocapdump/linktype"
 	"github.com/gocapdump/gocapdump/printer"
@@ -56,6 +58,17 @@ type tcpdumpConfig struct {
 	tflags      int
 	unsupported []string // options given that are not implemented yet
 	expr        []string
+
+	// Live capture (live.go).
+	listIfaces     bool              // -D
+	listLinkTypes  bool              // -L
+	noPromisc      bool              // -p
+	bufferSize     int               // -B, in bytes (tcpdump's argument is KiB); 0: the capture's default
+	direction      capture.Direction // -Q
+	packetBuffered bool              // -U
+	immediate      bool              // --immediate-mode
+	rotation       rotation          // -C, -W, -G
+	user           string            // -Z: drop privileges to this user once the capture is open
 }
 
 func runTcpdump(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -78,7 +91,9 @@ func runTcpdump(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if err := cfg.run(stdin, stdout, stderr); err != nil {
-		fmt.Fprintf(stderr, "gocapdump: %s\n", err)
+		if !errors.Is(err, errReported) {
+			fmt.Fprintf(stderr, "gocapdump: %s\n", err)
+		}
 		return 1
 	}
 	return 0
@@ -87,6 +102,8 @@ func runTcpdump(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 var (
 	errShowHelp    = errors.New("help")
 	errShowVersion = errors.New("version")
+	// errReported: the failure was already told on stderr; exit 1.
+	errReported = errors.New("error already reported")
 )
 
 func parseTcpdumpArgs(args []string) (*tcpdumpConfig, error) {
@@ -122,6 +139,51 @@ func parseTcpdumpArgs(args []string) (*tcpdumpConfig, error) {
 			cfg.filterFile = o.arg
 		case s.short == 'i':
 			cfg.iface = o.arg
+		case s.short == 'D' || s.long == "list-interfaces":
+			cfg.listIfaces = true
+		case s.short == 'L':
+			cfg.listLinkTypes = true
+		case s.short == 'p':
+			cfg.noPromisc = true
+		case s.short == 'U':
+			cfg.packetBuffered = true
+		case s.long == "immediate-mode":
+			cfg.immediate = true
+		case s.short == 'Z':
+			cfg.user = o.arg
+		case s.short == 'B':
+			n, err := parseIntArg("packet buffer size", o.arg, 1, math.MaxInt32)
+			if err != nil {
+				return nil, err
+			}
+			if n > math.MaxInt32/1024 {
+				return nil, fmt.Errorf("packet buffer size %s is too large", o.arg)
+			}
+			cfg.bufferSize = int(n) * 1024
+		case s.short == 'Q':
+			d, ok := directions[strings.ToLower(o.arg)]
+			if !ok {
+				return nil, fmt.Errorf("unknown capture direction '%s'", o.arg)
+			}
+			cfg.direction = d
+		case s.short == 'C':
+			n, err := parseFileSize(o.arg)
+			if err != nil {
+				return nil, err
+			}
+			cfg.rotation.fileSize = n
+		case s.short == 'W':
+			n, err := parseIntArg("number of output files", o.arg, 1, math.MaxInt32)
+			if err != nil {
+				return nil, err
+			}
+			cfg.rotation.fileCount = int(n)
+		case s.short == 'G':
+			n, err := parseIntArg("number of seconds", o.arg, 0, math.MaxInt32)
+			if err != nil {
+				return nil, err
+			}
+			cfg.rotation.seconds = n
 		case s.short == 'r':
 			cfg.readFile = o.arg
 		case s.short == 'w':
@@ -188,10 +250,80 @@ func parseTcpdumpArgs(args []string) (*tcpdumpConfig, error) {
 		cfg.print.Timestamp = styles[min(cfg.tflags, len(styles))-1]
 	}
 	cfg.print.Nano = cfg.nanoOut
+	if cfg.rotation.fileSize != 0 && cfg.writeFile == "" {
+		return nil, errors.New("-C cannot be used without -w.")
+	}
+	if cfg.rotation.seconds != 0 && cfg.writeFile == "" {
+		return nil, errors.New("-G cannot be used without -w.")
+	}
 	return cfg, nil
 }
 
+// directions are -Q's arguments, matched without regard to case.
+var directions = map[string]capture.Direction{
+	"in":    capture.DirectionIn,
+	"out":   capture.DirectionOut,
+	"inout": capture.DirectionInOut,
+}
+
+// parseIntArg parses a decimal option argument in [lo, hi] with tcpdump's
+// messages.
+func parseIntArg(what, arg string, lo, hi int64) (int64, error) {
+	n, err := strconv.ParseInt(arg, 10, 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
+		return 0, fmt.Errorf("invalid %s \"%s\" (not a valid number)", what, arg)
+	}
+	if err != nil || n < lo || n > hi {
+		return 0, fmt.Errorf("invalid %s %s (must be >= %d and <= %d)", what, arg, lo, hi)
+	}
+	return n, nil
+}
+
+// parseFileSize parses -C: millions of bytes, or KiB, MiB or GiB with a
+// k, m or g suffix (tcpdump 4.99.6 and later).
+func parseFileSize(arg string) (int64, error) {
+	end := 0
+	if end < len(arg) && (arg[end] == '-' || arg[end] == '+') {
+		end++
+	}
+	for end < len(arg) && arg[end] >= '0' && arg[end] <= '9' {
+		end++
+	}
+	num, unit := arg[:end], arg[end:]
+	mult := int64(1000000)
+	if unit != "" {
+		m, ok := fileSizeUnits[unit[0]]
+		if !ok || len(unit) > 1 || num == "" {
+			if num == "" {
+				return 0, fmt.Errorf("invalid file size \"%s\" (not a valid number)", arg)
+			}
+			return 0, fmt.Errorf("invalid file size %s (invalid units)", arg)
+		}
+		mult = m
+	}
+	n, err := strconv.ParseInt(num, 10, 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
+		return 0, fmt.Errorf("invalid file size \"%s\" (not a valid number)", arg)
+	}
+	if err != nil || n < 1 {
+		return 0, fmt.Errorf("invalid file size %s (must be >= 1 and <= %d)", arg, int64(math.MaxInt64))
+	}
+	if n > math.MaxInt64/mult {
+		return 0, fmt.Errorf("file size %s is too large", arg)
+	}
+	return n * mult, nil
+}
+
+var fileSizeUnits = map[byte]int64{
+	'k': 1 << 10, 'K': 1 << 10,
+	'm': 1 << 20, 'M': 1 << 20,
+	'g': 1 << 30, 'G': 1 << 30,
+}
+
 func (c *tcpdumpConfig) run(stdin io.Reader, stdout, stderr io.Writer) error {
+	if c.listIfaces {
+		return listInterfaces(stdout)
+	}
 	expr, err := c.expression()
 	if err != nil {
 		return err
@@ -199,11 +331,14 @@ func (c *tcpdumpConfig) run(stdin io.Reader, stdout, stderr io.Writer) error {
 	if c.readFile != "" && c.dumpProgram == 0 {
 		return c.readSavefile(expr, stdin, stdout, stderr)
 	}
+	if c.listLinkTypes {
+		return c.listDeviceLinkTypes(stdout)
+	}
 	if c.dumpProgram == 0 {
-		return errors.New("live capture is not implemented yet; use -r to read a savefile, or -d to print the compiled filter")
+		return c.runLive(expr, stdout, stderr)
 	}
 	if c.iface != "" {
-		return fmt.Errorf("%s: compiling for an interface's link type (-i) is not implemented yet; use -y", c.iface)
+		return c.dumpDeviceProgram(expr, stdout, stderr)
 	}
 	dlt := linktype.Ethernet
 	if c.linkType != "" {
