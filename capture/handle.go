@@ -531,9 +531,18 @@ func (h *Handle) poll() error {
 	return nil
 }
 
-// wake interrupts a reader blocked in poll.
+// wake interrupts a reader blocked in poll. It holds a reader slot while
+// it writes, so that the eventfd cannot be closed (and its number reused)
+// under it.
 func (h *Handle) wake() {
-	if h.tornDown.Load() {
+	h.active.Add(1)
+	defer h.exit()
+	h.signal()
+}
+
+// signal writes to the eventfd; the caller holds a reader slot.
+func (h *Handle) signal() {
+	if h.tornDown.Load() || h.efd < 0 {
 		return
 	}
 	var one = [8]byte{1}
@@ -570,17 +579,17 @@ func (h *Handle) readStats() (Stats, error) {
 // gopacket-style methods). Data returned by earlier zero-copy reads must not
 // be used after Close. Stats still reports the final counters after Close.
 func (h *Handle) Close() error {
+	// Hold a slot so that nobody tears down while we signal; the last
+	// one out (us, or a reader still inside) tears down.
+	h.active.Add(1)
+	defer h.exit()
 	if h.closed.Swap(true) {
 		return nil
 	}
 	if h.stopAfter != nil {
 		h.stopAfter()
 	}
-	if h.active.Load() == 0 {
-		h.teardown()
-	} else {
-		h.wake()
-	}
+	h.signal()
 	return nil
 }
 

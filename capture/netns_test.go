@@ -142,6 +142,26 @@ func newTestNet(t *testing.T) *testNet {
 	n := &testNet{t: t, name: name}
 	n.va, _ = net.ParseMAC("02:00:00:00:00:0a")
 	n.vb, _ = net.ParseMAC("02:00:00:00:00:0b")
+	// The kernel marks the veth ends running (and activates their qdiscs)
+	// asynchronously; frames sent before that are lost.
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		running := 0
+		n.do(func() {
+			for _, name := range []string{"va", "vb"} {
+				if ifc, err := net.InterfaceByName(name); err == nil && ifc.Flags&net.FlagRunning != 0 {
+					running++
+				}
+			}
+		})
+		if running == 2 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("veth pair not running after 5 s")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 	n.do(func() {
 		for _, x := range []struct {
 			name string
