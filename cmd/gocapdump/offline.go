@@ -205,15 +205,17 @@ func (s *sink) close() error {
 	return errors.Join(errs...)
 }
 
+// openInput opens the savefile, or stdin for "-". pcapfile buffers its
+// input itself; another buffer here would only copy every byte once more.
 func openInput(name string, stdin io.Reader) (io.Reader, func(), error) {
 	if name == "-" {
-		return bufio.NewReaderSize(stdin, 1<<20), func() {}, nil
+		return stdin, func() {}, nil
 	}
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %s", name, errnoText(err))
 	}
-	return bufio.NewReaderSize(f, 1<<20), func() { f.Close() }, nil
+	return f, func() { f.Close() }, nil
 }
 
 func displayName(name string) string {
