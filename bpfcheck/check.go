@@ -17,6 +17,7 @@ package bpfcheck
 import (
 	"fmt"
 
+	"github.com/gocapdump/gocapdump/internal/bpfop"
 	"golang.org/x/net/bpf"
 )
 
@@ -97,59 +98,60 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("instruction %d: %s", e.Index, e.Reason)
 }
 
-// Opcodes the checker treats specially. Names follow the classic BPF
-// mnemonics; values are class|size|mode or class|op|src.
+// Opcodes the checker treats specially, named after the classic BPF
+// mnemonics.
 const (
-	opLdAbsW  = 0x20 // ld [k]
-	opLdAbsH  = 0x28 // ldh [k]
-	opLdAbsB  = 0x30 // ldb [k]
-	opLdMem   = 0x60 // ld M[k]
-	opLdxMem  = 0x61 // ldx M[k]
-	opSt      = 0x02 // st M[k]
-	opStx     = 0x03 // stx M[k]
-	opDivK    = 0x34
-	opModK    = 0x94
-	opLshK    = 0x64
-	opRshK    = 0x74
-	opJa      = 0x05
-	opRetK    = 0x06
-	opRetA    = 0x16
-	classMask = 0x07
-	classJmp  = 0x05
+	opLdAbsW = bpfop.LD | bpfop.ABS | bpfop.W // ld [k]
+	opLdAbsH = bpfop.LD | bpfop.ABS | bpfop.H // ldh [k]
+	opLdAbsB = bpfop.LD | bpfop.ABS | bpfop.B // ldb [k]
+	opLdMem  = bpfop.LD | bpfop.MEM           // ld M[k]
+	opLdxMem = bpfop.LDX | bpfop.MEM          // ldx M[k]
+	opSt     = bpfop.ST                       // st M[k]
+	opStx    = bpfop.STX                      // stx M[k]
+	opDivK   = bpfop.ALU | bpfop.DIV | bpfop.K
+	opModK   = bpfop.ALU | bpfop.MOD | bpfop.K
+	opLshK   = bpfop.ALU | bpfop.LSH | bpfop.K
+	opRshK   = bpfop.ALU | bpfop.RSH | bpfop.K
+	opJa     = bpfop.JMP | bpfop.JA
+	opRetK   = bpfop.RET | bpfop.K
+	opRetA   = bpfop.RET | bpfop.A
 )
 
 // allowed is the kernel's whitelist (chk_code_allowed): 49 opcodes, all
 // below 0x100.
 var allowed = [256]bool{
 	// ALU, constant and X operand.
-	0x04: true, 0x0c: true, // add
-	0x14: true, 0x1c: true, // sub
-	0x24: true, 0x2c: true, // mul
-	0x34: true, 0x3c: true, // div
-	0x94: true, 0x9c: true, // mod
-	0x54: true, 0x5c: true, // and
-	0x44: true, 0x4c: true, // or
-	0xa4: true, 0xac: true, // xor
-	0x64: true, 0x6c: true, // lsh
-	0x74: true, 0x7c: true, // rsh
-	0x84: true, // neg
+	bpfop.ALU | bpfop.ADD | bpfop.K: true, bpfop.ALU | bpfop.ADD | bpfop.X: true,
+	bpfop.ALU | bpfop.SUB | bpfop.K: true, bpfop.ALU | bpfop.SUB | bpfop.X: true,
+	bpfop.ALU | bpfop.MUL | bpfop.K: true, bpfop.ALU | bpfop.MUL | bpfop.X: true,
+	bpfop.ALU | bpfop.DIV | bpfop.K: true, bpfop.ALU | bpfop.DIV | bpfop.X: true,
+	bpfop.ALU | bpfop.MOD | bpfop.K: true, bpfop.ALU | bpfop.MOD | bpfop.X: true,
+	bpfop.ALU | bpfop.AND | bpfop.K: true, bpfop.ALU | bpfop.AND | bpfop.X: true,
+	bpfop.ALU | bpfop.OR | bpfop.K: true, bpfop.ALU | bpfop.OR | bpfop.X: true,
+	bpfop.ALU | bpfop.XOR | bpfop.K: true, bpfop.ALU | bpfop.XOR | bpfop.X: true,
+	bpfop.ALU | bpfop.LSH | bpfop.K: true, bpfop.ALU | bpfop.LSH | bpfop.X: true,
+	bpfop.ALU | bpfop.RSH | bpfop.K: true, bpfop.ALU | bpfop.RSH | bpfop.X: true,
+	bpfop.ALU | bpfop.NEG: true,
 	// Loads into A: absolute, length, indirect, immediate, scratch.
-	0x20: true, 0x28: true, 0x30: true, 0x80: true,
-	0x40: true, 0x48: true, 0x50: true, 0x00: true, 0x60: true,
+	bpfop.LD | bpfop.ABS | bpfop.W: true, bpfop.LD | bpfop.ABS | bpfop.H: true, bpfop.LD | bpfop.ABS | bpfop.B: true,
+	bpfop.LD | bpfop.LEN | bpfop.W: true,
+	bpfop.LD | bpfop.IND | bpfop.W: true, bpfop.LD | bpfop.IND | bpfop.H: true, bpfop.LD | bpfop.IND | bpfop.B: true,
+	bpfop.LD | bpfop.IMM: true, bpfop.LD | bpfop.MEM: true,
 	// Loads into X: length, IP header length, immediate, scratch.
-	0x81: true, 0xb1: true, 0x01: true, 0x61: true,
+	bpfop.LDX | bpfop.LEN | bpfop.W: true, bpfop.LDX | bpfop.MSH | bpfop.B: true,
+	bpfop.LDX | bpfop.IMM: true, bpfop.LDX | bpfop.MEM: true,
 	// Stores.
-	0x02: true, 0x03: true,
+	bpfop.ST: true, bpfop.STX: true,
 	// tax, txa.
-	0x07: true, 0x87: true,
+	bpfop.MISC | bpfop.TAX: true, bpfop.MISC | bpfop.TXA: true,
 	// ret #k, ret a.
-	0x06: true, 0x16: true,
+	bpfop.RET | bpfop.K: true, bpfop.RET | bpfop.A: true,
 	// ja, and jeq/jgt/jge/jset with constant and X operand.
-	0x05: true,
-	0x15: true, 0x1d: true,
-	0x25: true, 0x2d: true,
-	0x35: true, 0x3d: true,
-	0x45: true, 0x4d: true,
+	bpfop.JMP | bpfop.JA:            true,
+	bpfop.JMP | bpfop.JEQ | bpfop.K: true, bpfop.JMP | bpfop.JEQ | bpfop.X: true,
+	bpfop.JMP | bpfop.JGT | bpfop.K: true, bpfop.JMP | bpfop.JGT | bpfop.X: true,
+	bpfop.JMP | bpfop.JGE | bpfop.K: true, bpfop.JMP | bpfop.JGE | bpfop.X: true,
+	bpfop.JMP | bpfop.JSET | bpfop.K: true, bpfop.JMP | bpfop.JSET | bpfop.X: true,
 }
 
 // Allowed reports whether the kernel accepts the opcode at all. An allowed
@@ -175,7 +177,7 @@ func knownAncillary(k uint32) bool {
 // isCondJump reports the conditional jumps (jeq, jgt, jge, jset), which
 // are the allowed JMP-class codes other than ja.
 func isCondJump(code uint16) bool {
-	return code&classMask == classJmp && code != opJa
+	return bpfop.Class(code) == bpfop.JMP && code != opJa
 }
 
 // Check reports whether the Linux kernel accepts prog as a classic BPF

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/gocapdump/gocapdump/internal/bpfop"
 	"golang.org/x/net/bpf"
 )
 
@@ -127,7 +128,7 @@ func WriteEnumeration(w io.Writer) error {
 	// Two passes, as in filtertest: everything but class RET, then RET.
 	for _, wantRet := range [2]bool{false, true} {
 		for code := range len(mnemonics) {
-			if (code&0x07 == 0x06) != wantRet || !knownOpcode(uint16(code)) {
+			if (bpfop.Class(uint16(code)) == bpfop.RET) != wantRet || !knownOpcode(uint16(code)) {
 				continue
 			}
 			ins := bpf.RawInstruction{Op: uint16(code), Jt: 1, Jf: 0, K: 15}

@@ -3,6 +3,7 @@ package bpftext
 import (
 	"strconv"
 
+	"github.com/gocapdump/gocapdump/internal/bpfop"
 	"golang.org/x/net/bpf"
 )
 
@@ -37,44 +38,44 @@ type mnemonic struct {
 // used by a known opcode, so the table covers 0..255 and larger codes are
 // unknown by construction.
 var mnemonics = [256]mnemonic{
-	0x00: {"ld", opndImmHex},  // ld #k
-	0x20: {"ld", opndAbs},     // ld [k]
-	0x28: {"ldh", opndAbs},    // ldh [k]
-	0x30: {"ldb", opndAbs},    // ldb [k]
-	0x40: {"ld", opndInd},     // ld [x + k]
-	0x48: {"ldh", opndInd},    // ldh [x + k]
-	0x50: {"ldb", opndInd},    // ldb [x + k]
-	0x60: {"ld", opndMem},     // ld M[k]
-	0x80: {"ld", opndPktLen},  // ld #len
-	0x01: {"ldx", opndImmHex}, // ldx #k
-	0x61: {"ldx", opndMem},    // ldx M[k]
-	0x81: {"ldx", opndPktLen}, // ldx #len
-	0xb1: {"ldxb", opndMSH},   // ldxb 4*([k]&0xf)
-	0x02: {"st", opndMem},
-	0x03: {"stx", opndMem},
+	bpfop.LD | bpfop.IMM | bpfop.W:  {"ld", opndImmHex},  // ld #k
+	bpfop.LD | bpfop.ABS | bpfop.W:  {"ld", opndAbs},     // ld [k]
+	bpfop.LD | bpfop.ABS | bpfop.H:  {"ldh", opndAbs},    // ldh [k]
+	bpfop.LD | bpfop.ABS | bpfop.B:  {"ldb", opndAbs},    // ldb [k]
+	bpfop.LD | bpfop.IND | bpfop.W:  {"ld", opndInd},     // ld [x + k]
+	bpfop.LD | bpfop.IND | bpfop.H:  {"ldh", opndInd},    // ldh [x + k]
+	bpfop.LD | bpfop.IND | bpfop.B:  {"ldb", opndInd},    // ldb [x + k]
+	bpfop.LD | bpfop.MEM | bpfop.W:  {"ld", opndMem},     // ld M[k]
+	bpfop.LD | bpfop.LEN | bpfop.W:  {"ld", opndPktLen},  // ld #len
+	bpfop.LDX | bpfop.IMM | bpfop.W: {"ldx", opndImmHex}, // ldx #k
+	bpfop.LDX | bpfop.MEM | bpfop.W: {"ldx", opndMem},    // ldx M[k]
+	bpfop.LDX | bpfop.LEN | bpfop.W: {"ldx", opndPktLen}, // ldx #len
+	bpfop.LDX | bpfop.MSH | bpfop.B: {"ldxb", opndMSH},   // ldxb 4*([k]&0xf)
+	bpfop.ST:                        {"st", opndMem},
+	bpfop.STX:                       {"stx", opndMem},
 
-	0x04: {"add", opndDec}, 0x0c: {"add", opndX},
-	0x14: {"sub", opndDec}, 0x1c: {"sub", opndX},
-	0x24: {"mul", opndDec}, 0x2c: {"mul", opndX},
-	0x34: {"div", opndDec}, 0x3c: {"div", opndX},
-	0x94: {"mod", opndDec}, 0x9c: {"mod", opndX},
-	0x44: {"or", opndImmHex}, 0x4c: {"or", opndX},
-	0x54: {"and", opndImmHex}, 0x5c: {"and", opndX},
-	0xa4: {"xor", opndImmHex}, 0xac: {"xor", opndX},
-	0x64: {"lsh", opndDec}, 0x6c: {"lsh", opndX},
-	0x74: {"rsh", opndDec}, 0x7c: {"rsh", opndX},
-	0x84: {"neg", opndNone},
+	bpfop.ALU | bpfop.ADD | bpfop.K: {"add", opndDec}, bpfop.ALU | bpfop.ADD | bpfop.X: {"add", opndX},
+	bpfop.ALU | bpfop.SUB | bpfop.K: {"sub", opndDec}, bpfop.ALU | bpfop.SUB | bpfop.X: {"sub", opndX},
+	bpfop.ALU | bpfop.MUL | bpfop.K: {"mul", opndDec}, bpfop.ALU | bpfop.MUL | bpfop.X: {"mul", opndX},
+	bpfop.ALU | bpfop.DIV | bpfop.K: {"div", opndDec}, bpfop.ALU | bpfop.DIV | bpfop.X: {"div", opndX},
+	bpfop.ALU | bpfop.MOD | bpfop.K: {"mod", opndDec}, bpfop.ALU | bpfop.MOD | bpfop.X: {"mod", opndX},
+	bpfop.ALU | bpfop.OR | bpfop.K: {"or", opndImmHex}, bpfop.ALU | bpfop.OR | bpfop.X: {"or", opndX},
+	bpfop.ALU | bpfop.AND | bpfop.K: {"and", opndImmHex}, bpfop.ALU | bpfop.AND | bpfop.X: {"and", opndX},
+	bpfop.ALU | bpfop.XOR | bpfop.K: {"xor", opndImmHex}, bpfop.ALU | bpfop.XOR | bpfop.X: {"xor", opndX},
+	bpfop.ALU | bpfop.LSH | bpfop.K: {"lsh", opndDec}, bpfop.ALU | bpfop.LSH | bpfop.X: {"lsh", opndX},
+	bpfop.ALU | bpfop.RSH | bpfop.K: {"rsh", opndDec}, bpfop.ALU | bpfop.RSH | bpfop.X: {"rsh", opndX},
+	bpfop.ALU | bpfop.NEG: {"neg", opndNone},
 
-	0x05: {"ja", opndJumpAbs},
-	0x15: {"jeq", opndImmHex}, 0x1d: {"jeq", opndX},
-	0x25: {"jgt", opndImmHex}, 0x2d: {"jgt", opndX},
-	0x35: {"jge", opndImmHex}, 0x3d: {"jge", opndX},
-	0x45: {"jset", opndImmHex}, 0x4d: {"jset", opndX},
+	bpfop.JMP | bpfop.JA:            {"ja", opndJumpAbs},
+	bpfop.JMP | bpfop.JEQ | bpfop.K: {"jeq", opndImmHex}, bpfop.JMP | bpfop.JEQ | bpfop.X: {"jeq", opndX},
+	bpfop.JMP | bpfop.JGT | bpfop.K: {"jgt", opndImmHex}, bpfop.JMP | bpfop.JGT | bpfop.X: {"jgt", opndX},
+	bpfop.JMP | bpfop.JGE | bpfop.K: {"jge", opndImmHex}, bpfop.JMP | bpfop.JGE | bpfop.X: {"jge", opndX},
+	bpfop.JMP | bpfop.JSET | bpfop.K: {"jset", opndImmHex}, bpfop.JMP | bpfop.JSET | bpfop.X: {"jset", opndX},
 
-	0x06: {"ret", opndDec},  // ret #k
-	0x16: {"ret", opndNone}, // ret a
-	0x07: {"tax", opndNone},
-	0x87: {"txa", opndNone},
+	bpfop.RET | bpfop.K:    {"ret", opndDec},  // ret #k
+	bpfop.RET | bpfop.A:    {"ret", opndNone}, // ret a
+	bpfop.MISC | bpfop.TAX: {"tax", opndNone},
+	bpfop.MISC | bpfop.TXA: {"txa", opndNone},
 }
 
 // ancillaryNames are libpcap's names for the Linux ancillary data offsets
@@ -129,7 +130,7 @@ func AppendImage(dst []byte, ins bpf.RawInstruction, pc int) []byte {
 
 	// The operand is built in place right after the op column, so its
 	// length is known before the jump columns are padded.
-	isCondJump := ins.Op&0x07 == 0x05 && ins.Op&0xf0 != 0
+	isCondJump := bpfop.Class(ins.Op) == bpfop.JMP && bpfop.Op(ins.Op) != bpfop.JA
 	if !known || kind != opndNone || isCondJump {
 		dst = appendPadded(dst, op, opWidth)
 		dst = append(dst, ' ')

@@ -3,6 +3,7 @@ package bpfvm
 import (
 	"fmt"
 
+	"github.com/gocapdump/gocapdump/internal/bpfop"
 	"golang.org/x/net/bpf"
 )
 
@@ -122,37 +123,33 @@ const (
 	opTxa
 )
 
-// Classic BPF encoding (struct sock_filter).
-const (
-	clsLD   = 0x00
-	clsLDX  = 0x01
-	clsST   = 0x02
-	clsSTX  = 0x03
-	clsALU  = 0x04
-	clsJMP  = 0x05
-	clsRET  = 0x06
-	clsMISC = 0x07
-
-	memWords = 16
-)
+// memWords is the number of scratch memory slots, M[0] to M[15].
+const memWords = 16
 
 // simple maps the opcodes whose translation depends on nothing but the
 // code to their pre-decoded form. The 49 codes Linux accepts (and that
 // libpcap's bpf_filter can execute) are these plus the loads, jumps and
 // shifts that decode handles itself.
 var simple = map[uint16]opcode{
-	0x06: opRetK, 0x16: opRetA,
-	0x00: opLdImm, 0x01: opLdxImm,
-	0x60: opLdMem, 0x61: opLdxMem, 0x02: opSt, 0x03: opStx,
-	0x80: opLdLen, 0x81: opLdxLen,
-	0x04: opAddK, 0x0c: opAddX, 0x14: opSubK, 0x1c: opSubX,
-	0x24: opMulK, 0x2c: opMulX, 0x34: opDivK, 0x3c: opDivX,
-	0x94: opModK, 0x9c: opModX, 0x54: opAndK, 0x5c: opAndX,
-	0x44: opOrK, 0x4c: opOrX, 0xa4: opXorK, 0xac: opXorX,
-	0x64: opLshK, 0x74: opRshK, 0x84: opNeg,
-	0x15: opJeqK, 0x1d: opJeqX, 0x25: opJgtK, 0x2d: opJgtX,
-	0x35: opJgeK, 0x3d: opJgeX, 0x45: opJsetK, 0x4d: opJsetX,
-	0x07: opTax, 0x87: opTxa,
+	bpfop.RET | bpfop.K: opRetK, bpfop.RET | bpfop.A: opRetA,
+	bpfop.LD | bpfop.IMM: opLdImm, bpfop.LDX | bpfop.IMM: opLdxImm,
+	bpfop.LD | bpfop.MEM: opLdMem, bpfop.LDX | bpfop.MEM: opLdxMem, bpfop.ST: opSt, bpfop.STX: opStx,
+	bpfop.LD | bpfop.LEN: opLdLen, bpfop.LDX | bpfop.LEN: opLdxLen,
+	bpfop.ALU | bpfop.ADD | bpfop.K: opAddK, bpfop.ALU | bpfop.ADD | bpfop.X: opAddX,
+	bpfop.ALU | bpfop.SUB | bpfop.K: opSubK, bpfop.ALU | bpfop.SUB | bpfop.X: opSubX,
+	bpfop.ALU | bpfop.MUL | bpfop.K: opMulK, bpfop.ALU | bpfop.MUL | bpfop.X: opMulX,
+	bpfop.ALU | bpfop.DIV | bpfop.K: opDivK, bpfop.ALU | bpfop.DIV | bpfop.X: opDivX,
+	bpfop.ALU | bpfop.MOD | bpfop.K: opModK, bpfop.ALU | bpfop.MOD | bpfop.X: opModX,
+	bpfop.ALU | bpfop.AND | bpfop.K: opAndK, bpfop.ALU | bpfop.AND | bpfop.X: opAndX,
+	bpfop.ALU | bpfop.OR | bpfop.K: opOrK, bpfop.ALU | bpfop.OR | bpfop.X: opOrX,
+	bpfop.ALU | bpfop.XOR | bpfop.K: opXorK, bpfop.ALU | bpfop.XOR | bpfop.X: opXorX,
+	bpfop.ALU | bpfop.LSH | bpfop.K: opLshK, bpfop.ALU | bpfop.RSH | bpfop.K: opRshK,
+	bpfop.ALU | bpfop.NEG:           opNeg,
+	bpfop.JMP | bpfop.JEQ | bpfop.K: opJeqK, bpfop.JMP | bpfop.JEQ | bpfop.X: opJeqX,
+	bpfop.JMP | bpfop.JGT | bpfop.K: opJgtK, bpfop.JMP | bpfop.JGT | bpfop.X: opJgtX,
+	bpfop.JMP | bpfop.JGE | bpfop.K: opJgeK, bpfop.JMP | bpfop.JGE | bpfop.X: opJgeX,
+	bpfop.JMP | bpfop.JSET | bpfop.K: opJsetK, bpfop.JMP | bpfop.JSET | bpfop.X: opJsetX,
+	bpfop.MISC | bpfop.TAX: opTax, bpfop.MISC | bpfop.TXA: opTxa,
 }
 
 // Error reports a program that cannot be run in the chosen mode.
@@ -195,7 +192,7 @@ func New(prog []bpf.RawInstruction, mode Mode) (*Program, error) {
 		}
 		p.insns[pc] = in
 	}
-	if last := prog[n-1].Op; last != 0x06 && last != 0x16 {
+	if last := prog[n-1].Op; last != bpfop.RET|bpfop.K && last != bpfop.RET|bpfop.A {
 		return nil, &Error{PC: n - 1, Mode: mode, Msg: "last instruction is not a return"}
 	}
 	return p, nil
@@ -239,7 +236,7 @@ func decode(ri bpf.RawInstruction, pc, n int, mode Mode) (insn, error) {
 		return in, nil
 	}
 	switch code {
-	case 0x05: // ja
+	case bpfop.JMP | bpfop.JA:
 		next := uint64(pc) + 1
 		if mode == Linux {
 			if next+uint64(k) >= uint64(n) {
@@ -259,10 +256,10 @@ func decode(ri bpf.RawInstruction, pc, n int, mode Mode) (insn, error) {
 			in.op = opJaBack
 		}
 		return in, nil
-	case 0x20, 0x28, 0x30: // ld/ldh/ldb [k]
-		size := code & 0x18 // 0 W, 8 H, 0x10 B
+	case bpfop.LD | bpfop.ABS | bpfop.W, bpfop.LD | bpfop.ABS | bpfop.H, bpfop.LD | bpfop.ABS | bpfop.B: // ld/ldh/ldb [k]
+		size := bpfop.Size(code) // 0 W, 8 H, 0x10 B
 		if mode == Libpcap {
-			if code == 0x30 && (k == SKFAdOff+SKFAdVLANTag || k == SKFAdOff+SKFAdVLANTagPresent) {
+			if size == bpfop.B && (k == SKFAdOff+SKFAdVLANTag || k == SKFAdOff+SKFAdVLANTagPresent) {
 				in.op = opPcapVLAN
 				return in, nil
 			}
@@ -279,27 +276,27 @@ func decode(ri bpf.RawInstruction, pc, n int, mode Mode) (insn, error) {
 			in.op = opLdAbsW + opcode(size>>3)
 		}
 		return in, nil
-	case 0x40, 0x48, 0x50: // ld/ldh/ldb [x+k]
-		size := opcode((code & 0x18) >> 3)
+	case bpfop.LD | bpfop.IND | bpfop.W, bpfop.LD | bpfop.IND | bpfop.H, bpfop.LD | bpfop.IND | bpfop.B: // ld/ldh/ldb [x+k]
+		size := opcode(bpfop.Size(code) >> 3)
 		if mode == Libpcap {
 			in.op = opLdIndPW + size
 		} else {
 			in.op = opLdIndW + size
 		}
 		return in, nil
-	case 0xb1: // ldxb 4*([k]&0xf)
+	case bpfop.LDX | bpfop.MSH | bpfop.B: // ldxb 4*([k]&0xf)
 		in.op = opLdxMsh
 		if mode == Linux && int32(k) < 0 {
 			in.op = opLdxMshNeg
 		}
 		return in, nil
-	case 0x6c: // lsh x
+	case bpfop.ALU | bpfop.LSH | bpfop.X:
 		in.op = opLshX
 		if mode == Libpcap {
 			in.op = opLshXP
 		}
 		return in, nil
-	case 0x7c: // rsh x
+	case bpfop.ALU | bpfop.RSH | bpfop.X:
 		in.op = opRshX
 		if mode == Libpcap {
 			in.op = opRshXP
@@ -320,26 +317,26 @@ func decode(ri bpf.RawInstruction, pc, n int, mode Mode) (insn, error) {
 // return or misc code, which bpf_filter then cannot run).
 func libpcapValidates(ri bpf.RawInstruction) bool {
 	code := ri.Op
-	switch code & 0x07 {
-	case clsLD, clsLDX:
-		switch code & 0xe0 {
-		case 0x00, 0x20, 0x40, 0xa0, 0x80:
+	switch bpfop.Class(code) {
+	case bpfop.LD, bpfop.LDX:
+		switch bpfop.Mode(code) {
+		case bpfop.IMM, bpfop.ABS, bpfop.IND, bpfop.MSH, bpfop.LEN:
 			return true
-		case 0x60:
+		case bpfop.MEM:
 			return ri.K < memWords
 		}
 		return false
-	case clsST, clsSTX:
+	case bpfop.ST, bpfop.STX:
 		return ri.K < memWords
-	case clsALU:
-		switch code & 0xf0 {
-		case 0x00, 0x10, 0x20, 0x40, 0x50, 0xa0, 0x60, 0x70, 0x80:
+	case bpfop.ALU:
+		switch bpfop.Op(code) {
+		case bpfop.ADD, bpfop.SUB, bpfop.MUL, bpfop.OR, bpfop.AND, bpfop.XOR, bpfop.LSH, bpfop.RSH, bpfop.NEG:
 			return true
-		case 0x30, 0x90:
-			return code&0x08 != 0 || ri.K != 0
+		case bpfop.DIV, bpfop.MOD:
+			return bpfop.Src(code) == bpfop.X || ri.K != 0
 		}
 		return false
-	case clsJMP:
+	case bpfop.JMP:
 		return false // every valid jump is in the executable set
 	}
 	return true // RET, MISC

@@ -1,66 +1,68 @@
 package ir
 
-// Classic BPF opcode fields, as the kernel's and libpcap's headers define
-// them. golang.org/x/net/bpf keeps these unexported; the code generator
-// builds raw opcodes from them.
+import "github.com/gocapdump/gocapdump/internal/bpfop"
+
+// Classic BPF opcode fields, under the names the code generator and the
+// optimizer build raw opcodes with. They are package bpfop's, which the
+// checker, the interpreter and the printer share.
 const (
-	LD   = 0x00
-	LDX  = 0x01
-	ST   = 0x02
-	STX  = 0x03
-	ALU  = 0x04
-	JMP  = 0x05
-	RET  = 0x06
-	MISC = 0x07
+	LD   = bpfop.LD
+	LDX  = bpfop.LDX
+	ST   = bpfop.ST
+	STX  = bpfop.STX
+	ALU  = bpfop.ALU
+	JMP  = bpfop.JMP
+	RET  = bpfop.RET
+	MISC = bpfop.MISC
 
-	W = 0x00
-	H = 0x08
-	B = 0x10
+	W = bpfop.W
+	H = bpfop.H
+	B = bpfop.B
 
-	IMM = 0x00
-	ABS = 0x20
-	IND = 0x40
-	MEM = 0x60
-	LEN = 0x80
-	MSH = 0xa0
+	IMM = bpfop.IMM
+	ABS = bpfop.ABS
+	IND = bpfop.IND
+	MEM = bpfop.MEM
+	LEN = bpfop.LEN
+	MSH = bpfop.MSH
 
-	ADD = 0x00
-	SUB = 0x10
-	MUL = 0x20
-	DIV = 0x30
-	OR  = 0x40
-	AND = 0x50
-	LSH = 0x60
-	RSH = 0x70
-	NEG = 0x80
-	MOD = 0x90
-	XOR = 0xa0
+	ADD = bpfop.ADD
+	SUB = bpfop.SUB
+	MUL = bpfop.MUL
+	DIV = bpfop.DIV
+	OR  = bpfop.OR
+	AND = bpfop.AND
+	LSH = bpfop.LSH
+	RSH = bpfop.RSH
+	NEG = bpfop.NEG
+	MOD = bpfop.MOD
+	XOR = bpfop.XOR
 
-	JA   = 0x00
-	JEQ  = 0x10
-	JGT  = 0x20
-	JGE  = 0x30
-	JSET = 0x40
+	JA   = bpfop.JA
+	JEQ  = bpfop.JEQ
+	JGT  = bpfop.JGT
+	JGE  = bpfop.JGE
+	JSET = bpfop.JSET
 
-	K = 0x00
-	X = 0x08
-	A = 0x10
+	K = bpfop.K
+	X = bpfop.X
+	A = bpfop.A
 
-	TAX = 0x00
-	TXA = 0x80
+	TAX = bpfop.TAX
+	TXA = bpfop.TXA
 )
 
 // Class returns the instruction class of an opcode.
-func Class(code uint16) uint16 { return code & 0x07 }
+func Class(code uint16) uint16 { return bpfop.Class(code) }
 
 // Size returns the load size field of an opcode.
-func Size(code uint16) uint16 { return code & 0x18 }
+func Size(code uint16) uint16 { return bpfop.Size(code) }
 
 // Mode returns the addressing mode field of an opcode.
-func Mode(code uint16) uint16 { return code & 0xe0 }
+func Mode(code uint16) uint16 { return bpfop.Mode(code) }
 
 // Op returns the ALU or jump operation field of an opcode.
-func Op(code uint16) uint16 { return code & 0xf0 }
+func Op(code uint16) uint16 { return bpfop.Op(code) }
 
 // Src returns the operand source field (K or X) of an opcode.
-func Src(code uint16) uint16 { return code & 0x08 }
+func Src(code uint16) uint16 { return bpfop.Src(code) }
