@@ -8,6 +8,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"io"
+	"strings"
 	"testing"
 	"time"
 
@@ -323,6 +324,19 @@ func TestAnyCookedFilterAndVLAN(t *testing.T) {
 	}
 }
 
+func TestAnySLLVLANIncoming(t *testing.T) {
+	n := newTestNet(t)
+	h := n.open(context.Background(), "any", Options{LinkType: linktype.LinuxSLL, Direction: DirectionIn})
+	f := udpFrame(n.vb, n.va, 9, 1, 70)
+	n.sender(n.ia).send(t, vlanFrame(f, 0x8100, 0x0123))
+	pk := collect(t, h, 1)
+	want := []byte{0, 0, 0, 1, 0, 6, 2, 0, 0, 0, 0, 0x0a, 0, 0, 0x81, 0x00, 0x01, 0x23, 0x08, 0x00}
+	want = append(want, f[14:]...)
+	if !bytes.Equal(pk[0].data, want) || pk[0].length != len(want) || pk[0].ifindex != n.ib {
+		t.Errorf("got  % x\nwant % x", pk[0].data, want)
+	}
+}
+
 func TestLoopbackSeenOnce(t *testing.T) {
 	n := newTestNet(t)
 	h := n.open(context.Background(), "lo", Options{})
@@ -480,7 +494,7 @@ func TestSetFilter(t *testing.T) {
 	}
 	s.send(t, udpFrame(n.vb, n.va, 10, 3, 64))
 	collect(t, h, 1)
-	bad := []bpf.RawInstruction{{Op: 0x06 | 0x10}} // ret with no valid source
+	bad := []bpf.RawInstruction{{Op: 0x20}} // ld [0] with no ret after it
 	if err := h.SetFilter(bad); !errors.Is(err, ErrFilter) {
 		t.Errorf("bad filter: %v", err)
 	}
@@ -509,6 +523,11 @@ func TestSetFilterRefiltersQueuedPackets(t *testing.T) {
 		if !bytes.Equal(pk[i].data, want[i]) {
 			t.Errorf("packet %d: % x", i, pk[i].data)
 		}
+	}
+	// Checked before it reaches the kernel.
+	err := h.SetFilter([]bpf.RawInstruction{{Op: 0x20}})
+	if !errors.Is(err, ErrFilter) || !strings.Contains(err.Error(), "vb: filter cannot be used (filter check: ") {
+		t.Errorf("bad filter: %v", err)
 	}
 }
 
