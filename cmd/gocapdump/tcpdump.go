@@ -124,6 +124,9 @@ func parseTcpdumpArgs(args []string) (*tcpdumpConfig, error) {
 		case s.short == 'O':
 			cfg.noOptimize = true
 		case s.short == 'y':
+			if _, ok := linktype.NameToVal(o.arg); !ok {
+				return nil, fmt.Errorf("invalid data link type %s", o.arg)
+			}
 			cfg.linkType = o.arg
 		case s.short == 's':
 			n, err := strconv.ParseInt(o.arg, 0, 64)
