@@ -37,13 +37,7 @@ func (p *Printer) arp(off, length int) {
 	}
 	ipProto := pro == etherTypeIPv4 || pro == 0x1000
 	if !ipProto || pln != 4 || hln == 0 || p.opt.Verbose > 0 {
-		if name, ok := arpHardwareNames[hrd]; ok {
-			p.str(name)
-		} else {
-			p.str("Unknown Hardware (")
-			p.dec(uint64(hrd))
-			p.ch(')')
-		}
+		printTok(p, arpHardwareNames, hrd, "Unknown Hardware (", ")")
 		p.str(" (len ")
 		p.dec(uint64(hln))
 		p.str("), ")
@@ -63,13 +57,7 @@ func (p *Printer) arp(off, length int) {
 		}
 		p.str(", ")
 	}
-	if name, ok := arpOpNames[op]; ok {
-		p.str(name)
-	} else {
-		p.str("Unknown (")
-		p.dec(uint64(op))
-		p.ch(')')
-	}
+	printTok(p, arpOpNames, op, "Unknown (", ")")
 	p.ch(' ')
 	protoAddr := func(at int) {
 		switch {

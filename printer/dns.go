@@ -45,24 +45,8 @@ const (
 	dnsLabelRsv = 0x80
 )
 
-func (p *Printer) dnsType(t uint16) {
-	if s, ok := dnsTypeNames[t]; ok {
-		p.str(s)
-		return
-	}
-	p.str("Type")
-	p.dec(uint64(t))
-}
-
-func (p *Printer) dnsClass(c uint16) {
-	if s, ok := dnsClassNames[c]; ok {
-		p.str(s)
-		return
-	}
-	p.str("(Class ")
-	p.dec(uint64(c))
-	p.ch(')')
-}
+func (p *Printer) dnsType(t uint16)  { printTok(p, dnsTypeNames, t, "Type", "") }
+func (p *Printer) dnsClass(c uint16) { printTok(p, dnsClassNames, c, "(Class ", ")") }
 
 // dns prints a DNS message at off of the given length; overTCP means it
 // starts with the two-byte length prefix.

@@ -201,12 +201,7 @@ func (p *Printer) icmp(off, length int, fragmented bool) {
 		p.str(", seq ")
 		p.dec(uint64(p.u8(off + 6)))
 	default:
-		if s, ok := icmpTypeNames[typ]; ok {
-			p.str(s)
-		} else {
-			p.str("type-#")
-			p.dec(uint64(typ))
-		}
+		printTok(p, icmpTypeNames, typ, "type-#", "")
 	}
 	textDone = true
 	p.str(", length ")

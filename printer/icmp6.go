@@ -69,13 +69,7 @@ func (p *Printer) icmp6(off, length int, ip ipHeader, fragmented bool) {
 	}
 	typ := p.u8(off)
 	p.str("ICMP6, ")
-	if s, ok := icmp6TypeNames[typ]; ok {
-		p.str(s)
-	} else {
-		p.str("unknown icmp6 type (")
-		p.dec(uint64(typ))
-		p.ch(')')
-	}
+	printTok(p, icmp6TypeNames, typ, "unknown icmp6 type (", ")")
 	if v > 0 && (typ == 133 || typ == 134 || typ == 136 || typ == 135 || typ == 137 || typ == 145 || typ == 147) {
 		p.str(", length ")
 		p.dec(uint64(length))
@@ -85,13 +79,7 @@ func (p *Printer) icmp6(off, length int, ip ipHeader, fragmented bool) {
 	switch typ {
 	case 1:
 		p.str(", ")
-		if s, ok := icmp6UnreachNames[code]; ok {
-			p.str(s)
-		} else {
-			p.str("unknown unreach code (")
-			p.dec(uint64(code))
-			p.ch(')')
-		}
+		printTok(p, icmp6UnreachNames, code, "unknown unreach code (", ")")
 		switch code {
 		case 0, 1, 3:
 			p.ch(' ')
@@ -389,11 +377,7 @@ func (p *Printer) ndOptions(bp, resid int) bool {
 			return false
 		}
 		p.str("\n\t  ")
-		if s, ok := ndOptionNames[typ]; ok {
-			p.str(s)
-		} else {
-			p.str("unknown")
-		}
+		p.str(tokStr(ndOptionNames, typ, "unknown"))
 		p.str(" option (")
 		p.dec(uint64(typ))
 		p.str("), length ")
@@ -849,12 +833,7 @@ func (p *Printer) rplOptions(cp, length int) {
 			}
 			olen = int(p.u8(cp+1)) + 2
 			p.str(" opt:")
-			if s, ok := rplOptionNames[typ]; ok {
-				p.str(s)
-			} else {
-				p.str("subopt:")
-				p.dec(uint64(typ))
-			}
+			printTok(p, rplOptionNames, typ, "subopt:", "")
 			p.str(" len:")
 			p.dec(uint64(olen))
 			p.ch(' ')

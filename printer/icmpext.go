@@ -69,11 +69,7 @@ func (p *Printer) icmpExtObject(off int) int {
 	class := p.u8(off + 2)
 	ctype := p.u8(off + 3)
 	p.str("\n\t  ")
-	if s, ok := icmpExtObjectNames[class]; ok {
-		p.str(s)
-	} else {
-		p.str("unknown")
-	}
+	p.str(tokStr(icmpExtObjectNames, class, "unknown"))
 	p.str(" (")
 	p.dec(uint64(class))
 	p.str("), Class-Type: ")
@@ -310,11 +306,7 @@ func (p *Printer) rfc8335(xinfo uint8, request bool, code uint8, data int) {
 	p.str("\n\tCode ")
 	p.dec(uint64(code))
 	p.str(" (")
-	if s, ok := icmpExtEchoCodes[code]; ok {
-		p.str(s)
-	} else {
-		p.str("Unknown")
-	}
+	p.str(tokStr(icmpExtEchoCodes, code, "Unknown"))
 	p.str("), State ")
 	p.dec(uint64(state))
 	p.str(" (")

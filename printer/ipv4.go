@@ -31,10 +31,7 @@ var ipProtoNames = map[uint8]string{
 }
 
 func ipProtoName(v uint8) string {
-	if s, ok := ipProtoNames[v]; ok {
-		return s
-	}
-	return "unknown"
+	return tokStr(ipProtoNames, v, "unknown")
 }
 
 var ipOptionNames = map[uint8]string{
@@ -235,12 +232,7 @@ func (p *Printer) ipOptions(off, length int) (ok bool) {
 			p.trunc()
 		}
 		code := p.pkt[off]
-		if name, ok := ipOptionNames[code]; ok {
-			p.str(name)
-		} else {
-			p.str("unknown ")
-			p.dec(uint64(code))
-		}
+		printTok(p, ipOptionNames, code, "unknown ", "")
 		olen := 1
 		if code != 0 && code != 1 {
 			olen = int(p.u8(off + 1))

@@ -124,14 +124,7 @@ func (p *Printer) ether(off, length, caplen int) int {
 			} else {
 				p.str(", ")
 			}
-			p.str("vlan ")
-			p.dec(uint64(tci & 0xfff))
-			p.str(", p ")
-			p.dec(uint64(tci >> 13))
-			if tci&0x1000 != 0 {
-				p.str(", DEI")
-			}
-			p.str(", ")
+			p.vlanTag(tci)
 		}
 		t = p.be16(off + 2)
 		off += 4
@@ -226,11 +219,7 @@ func (p *Printer) sllProto(t uint16, length int) {
 		}
 	} else {
 		p.str("ethertype ")
-		if name, ok := etherTypeNames[t]; ok {
-			p.str(name)
-		} else {
-			p.str("Unknown")
-		}
+		p.str(tokStr(etherTypeNames, t, "Unknown"))
 		p.str(" (0x")
 		p.hex(uint64(t), 4)
 		p.ch(')')
@@ -323,15 +312,7 @@ func (p *Printer) cookedPayload(hdr int, t uint16, length int, header func()) {
 				return
 			}
 			if p.opt.LinkHeader {
-				tci := p.be16(off)
-				p.str("vlan ")
-				p.dec(uint64(tci & 0xfff))
-				p.str(", p ")
-				p.dec(uint64(tci >> 13))
-				if tci&0x1000 != 0 {
-					p.str(", DEI")
-				}
-				p.str(", ")
+				p.vlanTag(p.be16(off))
 			}
 			t = p.be16(off + 2)
 			if t <= maxEtherLength {
@@ -339,11 +320,7 @@ func (p *Printer) cookedPayload(hdr int, t uint16, length int, header func()) {
 			}
 			if !p.opt.Quiet {
 				p.str("ethertype ")
-				if name, ok := etherTypeNames[t]; ok {
-					p.str(name)
-				} else {
-					p.str("Unknown")
-				}
+				p.str(tokStr(etherTypeNames, t, "Unknown"))
 				p.str(", ")
 			}
 			off += 4
@@ -452,4 +429,17 @@ func (p *Printer) nullFamily(af uint32) {
 	p.str(" (")
 	p.dec(uint64(af))
 	p.ch(')')
+}
+
+// vlanTag prints an 802.1Q tag control field as -e shows it:
+// "vlan ID, p PRIORITY[, DEI], ".
+func (p *Printer) vlanTag(tci uint16) {
+	p.str("vlan ")
+	p.dec(uint64(tci & 0xfff))
+	p.str(", p ")
+	p.dec(uint64(tci >> 13))
+	if tci&0x1000 != 0 {
+		p.str(", DEI")
+	}
+	p.str(", ")
 }

@@ -320,6 +320,7 @@ func (p *Printer) relativeSeq(ip ipHeader, sport, dport, flags uint16, seq, ack 
 		src, dst = dst, src
 		ports = uint32(dport)<<16 | uint32(sport)
 	}
+	syn := flags&0x2 != 0
 	var th tcpSeqs
 	var found bool
 	if ip.v6 {
@@ -327,35 +328,13 @@ func (p *Printer) relativeSeq(ip ipHeader, sport, dport, flags uint16, seq, ack 
 		copy(k.src[:], src)
 		copy(k.dst[:], dst)
 		k.ports = ports
-		if p.tcp6 == nil {
-			p.tcp6 = make(map[tcpKey6]tcpSeqs)
-		}
-		th, found = p.tcp6[k]
-		if !found || flags&0x2 != 0 {
-			th = newSeqs(*seq, *ack, rev)
-			if len(p.tcp6) >= maxTCPConversations {
-				clear(p.tcp6)
-			}
-			p.tcp6[k] = th
-			found = false
-		}
+		th, found = conversation(&p.tcp6, k, syn, *seq, *ack, rev)
 	} else {
 		var k tcpKey4
 		copy(k.src[:], src)
 		copy(k.dst[:], dst)
 		k.ports = ports
-		if p.tcp4 == nil {
-			p.tcp4 = make(map[tcpKey4]tcpSeqs)
-		}
-		th, found = p.tcp4[k]
-		if !found || flags&0x2 != 0 {
-			th = newSeqs(*seq, *ack, rev)
-			if len(p.tcp4) >= maxTCPConversations {
-				clear(p.tcp4)
-			}
-			p.tcp4[k] = th
-			found = false
-		}
+		th, found = conversation(&p.tcp4, k, syn, *seq, *ack, rev)
 	}
 	if found {
 		if rev {
@@ -367,6 +346,26 @@ func (p *Printer) relativeSeq(ip ipHeader, sport, dport, flags uint16, seq, ack 
 		}
 	}
 	return th.seq, th.ack, rev
+}
+
+// conversation returns the initial numbers recorded for a conversation,
+// and whether they were there already. A new conversation, or a SYN that
+// restarts one, records the packet's own numbers (found is then false).
+// The table is emptied when it reaches maxTCPConversations.
+func conversation[K comparable](table *map[K]tcpSeqs, k K, syn bool, seq, ack uint32, rev bool) (tcpSeqs, bool) {
+	if *table == nil {
+		*table = make(map[K]tcpSeqs)
+	}
+	th, found := (*table)[k]
+	if found && !syn {
+		return th, true
+	}
+	th = newSeqs(seq, ack, rev)
+	if len(*table) >= maxTCPConversations {
+		clear(*table)
+	}
+	(*table)[k] = th
+	return th, false
 }
 
 func newSeqs(seq, ack uint32, rev bool) tcpSeqs {
@@ -405,12 +404,7 @@ func (p *Printer) tcpOptions(cp, hlen int, rev bool, thseq, thack uint32) bool {
 		}
 		hlen--
 		datalen := 0
-		if name, ok := tcpOptionNames[opt]; ok {
-			p.str(name)
-		} else {
-			p.str("unknown-")
-			p.dec(uint64(opt))
-		}
+		printTok(p, tcpOptionNames, opt, "unknown-", "")
 		switch opt {
 		case 2:
 			datalen = 2
