@@ -416,9 +416,23 @@ func (c *tcpdumpConfig) runLive(expr string, stdout, stderr io.Writer) error {
 	info := make(chan os.Signal, 1)
 	signal.Notify(info, syscall.SIGUSR1, syscall.SIGUSR2, syscall.SIGPIPE)
 	defer signal.Stop(info)
+	loopDone := make(chan struct{})
+	// -v while writing a savefile: a "Got N" progress count every second.
+	var progress <-chan time.Time
+	if c.print.Verbose > 0 && c.writeFile != "" && !c.printToo {
+		t := time.NewTicker(time.Second)
+		defer t.Stop()
+		progress = t.C
+	}
 	go func() {
+		shown, first := uint64(0), true
 		for {
 			select {
+			case <-progress:
+				if n := l.captured.Load(); first || n != shown {
+					fmt.Fprintf(stderr, "Got %d\r", n)
+					shown, first = n, false
+				}
 			case sig := <-info:
 				switch sig {
 				case syscall.SIGUSR1:
@@ -427,13 +441,14 @@ func (c *tcpdumpConfig) runLive(expr string, stdout, stderr io.Writer) error {
 				case syscall.SIGUSR2:
 					_ = l.flushSavefile()
 				}
-			case <-ctx.Done():
+			case <-loopDone:
 				return
 			}
 		}
 	}()
 
 	loopErr := l.run(ctx, h, c.blockTimeout())
+	close(loopDone)
 	if errors.Is(loopErr, errCountReached) {
 		loopErr = nil
 	}
@@ -442,7 +457,9 @@ func (c *tcpdumpConfig) runLive(expr string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, maxFiles)
 		loopErr = nil
 	}
+	l.mu.Lock() // a SIGUSR2 flush may still be under way
 	closeErr := sk.close()
+	l.mu.Unlock()
 	if c.writeFile == "" && interrupted.Load() {
 		// tcpdump ends an interrupted printout with a newline, in case
 		// the signal cut a line short.
