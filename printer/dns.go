@@ -559,7 +559,7 @@ func (p *Printer) dnsRR(cp, bp int) int {
 			return -1
 		}
 		p.ch(' ')
-		p.ipv4(cp)
+		p.ipv4Numeric(cp)
 	case 2, 5, 12, 39: // NS, CNAME, PTR, DNAME
 		p.ch(' ')
 		if p.dnsName(cp, bp) < 0 {
@@ -627,7 +627,7 @@ func (p *Printer) dnsRR(cp, bp int) int {
 			return -1
 		}
 		p.ch(' ')
-		p.ipv6(cp)
+		p.ipv6Numeric(cp)
 	case 38: // A6
 		if !p.have(cp, 1) {
 			return -1

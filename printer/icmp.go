@@ -77,10 +77,10 @@ func (p *Printer) icmp(off, length int, fragmented bool) {
 			switch proto {
 			case protoTCP:
 				p.str(" tcp port ")
-				p.port(dport)
+				p.port(protoTCP, dport)
 			case protoUDP:
 				p.str(" udp port ")
-				p.port(dport)
+				p.port(protoUDP, dport)
 			default:
 				p.str(" protocol ")
 				p.dec(uint64(proto))

@@ -101,10 +101,10 @@ func (p *Printer) icmp6(off, length int, ip ipHeader, fragmented bool) {
 			switch prot {
 			case protoTCP:
 				p.str(" tcp port ")
-				p.port(dport)
+				p.port(protoTCP, dport)
 			case protoUDP:
 				p.str(" udp port ")
-				p.port(dport)
+				p.port(protoUDP, dport)
 			default:
 				p.str(" protocol ")
 				p.dec(uint64(prot))
@@ -387,7 +387,7 @@ func (p *Printer) ndOptions(bp, resid int) bool {
 		p.str("): ")
 		switch typ {
 		case 1, 2:
-			p.mac(cp+2, olen*8-2)
+			p.macNumeric(cp+2, olen*8-2)
 		case 3:
 			p.ipv6(cp + 16)
 			p.ch('/')
@@ -460,7 +460,7 @@ func (p *Printer) ndOptions(bp, resid int) bool {
 				return false
 			}
 			p.ch(' ')
-			p.out = appendIPv6(p.out, a[:])
+			p.ipv6Bytes(a[:])
 			p.ch('/')
 			p.dec(uint64(p.u8(cp + 2)))
 			p.str(", pref=")
@@ -475,7 +475,7 @@ func (p *Printer) ndOptions(bp, resid int) bool {
 			p.need(cp+4, 12)
 			var a [16]byte
 			copy(a[:], p.pkt[cp+4:cp+16])
-			p.out = appendIPv6(p.out, a[:])
+			p.ipv6Bytes(a[:])
 			p.ch('/')
 			lens := [...]string{"96", "64", "56", "48", "40", "32"}
 			if int(w&7) < len(lens) {

@@ -216,8 +216,8 @@ func (p *Printer) ip4(off, length int) {
 		p.ipv4(off + 12)
 		p.str(" > ")
 		p.ipv4(off + 16)
-		p.str(": ip-proto-")
-		p.dec(uint64(proto))
+		p.str(": ")
+		p.ipProtoWord(proto)
 	}
 	p.snap = saved
 }
@@ -416,8 +416,8 @@ func (p *Printer) ipDemux(off, length int, ip ipHeader, fragmented bool) {
 			p.ipAddrs(ip)
 			p.str(": ")
 		}
-		p.str(" ip-proto-")
-		p.dec(uint64(ip.nh))
+		p.ch(' ')
+		p.ipProtoWord(ip.nh)
 		p.ch(' ')
 		p.dec(uint64(uint32(length)))
 	}

@@ -112,9 +112,13 @@ func (p *Printer) pushSnap(off, n int) int {
 
 // Addresses.
 
-// ipv4 prints the IPv4 address at off.
+// ipv4 prints the IPv4 address at off, or its name (see Options.ResolveNames).
 func (p *Printer) ipv4(off int) {
 	p.need(off, 4)
+	if p.names != nil {
+		p.ipv4Name(p.pkt[off : off+4])
+		return
+	}
 	p.out = appendIPv4(p.out, p.pkt[off:off+4])
 }
 
@@ -128,9 +132,13 @@ func appendIPv4(b []byte, a []byte) []byte {
 	return b
 }
 
-// ipv6 prints the IPv6 address at off.
+// ipv6 prints the IPv6 address at off, or its name.
 func (p *Printer) ipv6(off int) {
 	p.need(off, 16)
+	if p.names != nil {
+		p.ipv6Name(p.pkt[off : off+16])
+		return
+	}
 	p.out = appendIPv6(p.out, p.pkt[off:off+16])
 }
 
@@ -185,9 +193,13 @@ func appendIPv6(b []byte, a []byte) []byte {
 }
 
 // mac prints n bytes at off as colon-separated hex (a MAC-48 address when
-// n is 6).
+// n is 6, which is printed by name when resolving names).
 func (p *Printer) mac(off, n int) {
 	p.need(off, n)
+	if n == 6 && p.names != nil {
+		p.macName(off)
+		return
+	}
 	if n == 0 {
 		p.str("<empty>")
 		return
@@ -200,6 +212,3 @@ func (p *Printer) mac(off, n int) {
 		p.out = append(p.out, hexDigits[c>>4], hexDigits[c&15])
 	}
 }
-
-// port prints a TCP or UDP port number.
-func (p *Printer) port(v uint16) { p.dec(uint64(v)) }

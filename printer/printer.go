@@ -22,6 +22,7 @@ package printer
 import (
 	"bufio"
 	"io"
+	"net/netip"
 	"time"
 )
 
@@ -70,10 +71,26 @@ type Options struct {
 	// nil means time.Local.
 	Location *time.Location
 
-	// ResolveNames asks for host and port names like tcpdump without -n.
-	// Name resolution is not implemented yet: addresses and ports are
-	// always printed numerically, as with -n.
+	// ResolveNames prints names like tcpdump without -n: host names for
+	// IPv4 and IPv6 addresses, service names for TCP and UDP ports,
+	// /etc/ethers names or OUI vendors for MAC-48 addresses, protocol
+	// keywords for IP payloads no printer handles. See Resolver.
 	ResolveNames bool
+	// Resolver answers the lookups ResolveNames makes; nil means a
+	// SystemResolver with the default configuration.
+	Resolver Resolver
+	// ShortHostNames prints host names without their domain (-N).
+	ShortHostNames bool
+	// LocalNet, when valid, limits IPv4 host name lookups to addresses
+	// inside it; others print as numbers (-f, "foreign" addresses).
+	LocalNet netip.Prefix
+	// LookupTimeout bounds each name lookup; 0 means DefaultLookupTimeout.
+	// A lookup that times out prints the number, and so does the same
+	// address later, as tcpdump does after a failed lookup.
+	LookupTimeout time.Duration
+	// NameCacheSize bounds how many answers of each kind the printer
+	// remembers; 0 means DefaultNameCacheSize.
+	NameCacheSize int
 
 	LinkHeader  bool // -e: print the link-level header
 	Quiet       bool // -q: less protocol information
@@ -140,6 +157,8 @@ type Printer struct {
 	tcp4 map[tcpKey4]tcpSeqs
 	tcp6 map[tcpKey6]tcpSeqs
 
+	names *nameState // nil unless ResolveNames
+
 	// Per-packet state.
 	pkt      []byte // captured bytes
 	snap     int    // index one past the last byte printers may read
@@ -164,6 +183,9 @@ func New(w io.Writer, link LinkType, opt Options) *Printer {
 		p.loc = time.Local
 	}
 	p.out = make([]byte, 0, 512)
+	if opt.ResolveNames {
+		p.names = newNameState(opt)
+	}
 	return p
 }
 

@@ -149,7 +149,7 @@ func (p *Printer) transportAddrs(ip ipHeader, sport, dport uint16, proto uint8) 
 			p.ipv4(ip.off + 12)
 		}
 		p.ch('.')
-		p.port(sport)
+		p.port(proto, sport)
 		p.str(" > ")
 		if ip.v6 {
 			p.ipv6(ip.off + 24)
@@ -157,13 +157,13 @@ func (p *Printer) transportAddrs(ip ipHeader, sport, dport uint16, proto uint8) 
 			p.ipv4(ip.off + 16)
 		}
 		p.ch('.')
-		p.port(dport)
+		p.port(proto, dport)
 		p.str(": ")
 		return
 	}
-	p.port(sport)
+	p.port(proto, sport)
 	p.str(" > ")
-	p.port(dport)
+	p.port(proto, dport)
 	p.str(": ")
 }
 
