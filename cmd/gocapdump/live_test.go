@@ -1078,3 +1078,32 @@ func udpFrameSized(seq, size int) []byte {
 	binary.BigEndian.PutUint32(f[42:], uint32(seq))
 	return f
 }
+
+// withVLAN inserts an 802.1Q tag after the MAC addresses.
+func withVLAN(f []byte, tci uint16) []byte {
+	out := append([]byte(nil), f[:12]...)
+	out = binary.BigEndian.AppendUint16(out, 0x8100)
+	out = binary.BigEndian.AppendUint16(out, tci)
+	return append(out, f[12:]...)
+}
+
+func TestLiveVLAN(t *testing.T) {
+	n := newTestNS(t)
+	out := filepath.Join(t.TempDir(), "f.pcap")
+	// The kernel removes the tag before the tap; the filter reads it from
+	// the packet's metadata and the capture puts it back into the frame.
+	r := n.startCapture(nil, "-i", "va", "-w", out, "-c", "2", "vlan 5 and udp dst port 9")
+	tagged := withVLAN(udpTo(n.va, n.vb, 9, 1, 100), 5)
+	n.sendFrames("vb",
+		withVLAN(udpTo(n.va, n.vb, 9, 0, 100), 6),
+		udpTo(n.va, n.vb, 9, 0, 100),
+		tagged,
+		withVLAN(udpTo(n.va, n.vb, 53, 0, 100), 5),
+		withVLAN(udpTo(n.va, n.vb, 9, 2, 120), 0x2005), // priority 1, VLAN 5
+	)
+	if code := r.wait(); code != 0 {
+		t.Fatalf("exit %d\n%s", code, r.stderrText())
+	}
+	checkFrames(t, out, [][]byte{tagged, withVLAN(udpTo(n.va, n.vb, 9, 2, 120), 0x2005)})
+	tcpdumpReads(t, out, 2)
+}
