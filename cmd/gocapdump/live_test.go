@@ -1107,3 +1107,28 @@ func TestLiveVLAN(t *testing.T) {
 	checkFrames(t, out, [][]byte{tagged, withVLAN(udpTo(n.va, n.vb, 9, 2, 120), 0x2005)})
 	tcpdumpReads(t, out, 2)
 }
+
+func FuzzParseFileSize(f *testing.F) {
+	for _, s := range []string{"1", "10k", "3M", "1g", "0", "-5", "5x", "k", "", "99999999999999999999", "9223372036854775807g"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := parseFileSize(s)
+		if err == nil && n < 1 {
+			t.Errorf("%q: %d without an error", s, n)
+		}
+	})
+}
+
+func FuzzStrftime(f *testing.F) {
+	for _, s := range []string{"%Y%m%d-%H%M%S.pcap", "%", "%%%", "%c %x %X", "plain", "%q%E%O"} {
+		f.Add(s, int64(1700000000))
+	}
+	f.Fuzz(func(t *testing.T, format string, sec int64) {
+		at := time.Unix(sec%(1<<40), 0).UTC()
+		out := strftime(format, at)
+		if !strings.Contains(format, "%") && out != format {
+			t.Errorf("%q without conversions became %q", format, out)
+		}
+	})
+}
