@@ -214,3 +214,10 @@ func TestTruncatedSavefileKeepsOutput(t *testing.T) {
 		t.Errorf("the packet read before the damage was not kept: %v %v", st, err)
 	}
 }
+
+func TestUnimplementedOptionFails(t *testing.T) {
+	code, _, errOut := invoke(t, "", "-I", "-d", "ip")
+	if code != 1 || !strings.Contains(errOut, "gocapdump: option -I is not implemented yet") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}

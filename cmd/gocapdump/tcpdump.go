@@ -324,6 +324,11 @@ var fileSizeUnits = map[byte]int64{
 }
 
 func (c *tcpdumpConfig) run(stdin io.Reader, stdout, stderr io.Writer) error {
+	// An option tcpdump has but gocapdump does not honour yet must not be
+	// ignored in silence: the user would get something else than asked.
+	if len(c.unsupported) > 0 {
+		return fmt.Errorf("option %s is not implemented yet", strings.Join(c.unsupported, ", "))
+	}
 	if c.listIfaces {
 		return listInterfaces(stdout)
 	}
