@@ -3,6 +3,7 @@ package printer
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/gocapdump/gocapdump/internal/testcorpus"
 	"github.com/gocapdump/gocapdump/pcapfile"
@@ -22,7 +24,7 @@ var namesOracle = flag.Bool("names-oracle", false, "compare name resolution with
 // SystemResolver. The versions differ in places (the corpus goldens are
 // tcpdump's development branch), so only packets that both print alike
 // with -n are compared without it. Run with -names-oracle; it needs
-// tcpdump in PATH.
+// tcpdump in PATH and takes minutes: tcpdump waits for every DNS answer.
 func TestNamesOracle(t *testing.T) {
 	if !*namesOracle {
 		t.Skip("run with -names-oracle to compare with the system tcpdump")
@@ -52,7 +54,10 @@ func TestNamesOracle(t *testing.T) {
 			args = append(args, "-tttt")
 		}
 		run := func(extra ...string) map[int]string {
-			cmd := exec.Command(tcpdump, append(extra, args...)...)
+			// tcpdump waits for DNS as long as the C library lets it.
+			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, tcpdump, append(extra, args...)...)
 			cmd.Env = append(os.Environ(), "TZ=GMT0")
 			out, _ := cmd.Output()
 			return splitPackets(out)
