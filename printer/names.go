@@ -2,6 +2,7 @@ package printer
 
 import (
 	"context"
+	"errors"
 	"net/netip"
 	"time"
 )
@@ -105,8 +106,9 @@ func (n *nameState) lookupCtx() (context.Context, context.CancelFunc) {
 }
 
 // lookup returns the cached answer for key or asks ask and remembers the
-// answer, "" included: a failed lookup is not repeated, as in tcpdump. An
-// answer lost because the caller's context ended is not remembered.
+// answer, "" included: a failed or timed-out lookup is not repeated, as in
+// tcpdump. Not remembered are a failure because the caller's context
+// ended and a SystemResolver's "DNS is backing off" answer.
 func lookup[K comparable](n *nameState, c *nameCache[K], key K, ask func(context.Context) (string, error)) string {
 	if name, ok := c.get(key); ok {
 		return name
@@ -115,10 +117,10 @@ func lookup[K comparable](n *nameState, c *nameCache[K], key K, ask func(context
 	name, err := ask(ctx)
 	cancel()
 	if err != nil {
+		if errors.Is(err, errDNSBackoff) || n.ctx != nil && n.ctx.Err() != nil {
+			return ""
+		}
 		name = ""
-	}
-	if n.ctx != nil && n.ctx.Err() != nil {
-		return name
 	}
 	c.put(key, name)
 	return name
@@ -126,7 +128,7 @@ func lookup[K comparable](n *nameState, c *nameCache[K], key K, ask func(context
 
 // hostName returns the name to print for addr, or "" for the number.
 func (n *nameState) hostName(addr netip.Addr) string {
-	if addr.Is4() && n.local.IsValid() && !n.local.Contains(addr) {
+	if addr.Is4() && n.local.IsValid() && n.local.Addr().Is4() && !n.local.Contains(addr) {
 		return ""
 	}
 	name := lookup(n, &n.hosts, addr, func(ctx context.Context) (string, error) {

@@ -81,8 +81,9 @@ type Options struct {
 	Resolver Resolver
 	// ShortHostNames prints host names without their domain (-N).
 	ShortHostNames bool
-	// LocalNet, when valid, limits IPv4 host name lookups to addresses
-	// inside it; others print as numbers (-f, "foreign" addresses).
+	// LocalNet, when an IPv4 prefix, limits IPv4 host name lookups to
+	// addresses inside it; others print as numbers (-f, "foreign"
+	// addresses). IPv6 addresses are looked up regardless, as in tcpdump.
 	LocalNet netip.Prefix
 	// LookupTimeout bounds each name lookup; 0 means DefaultLookupTimeout.
 	// A lookup that times out prints the number, and so does the same

@@ -101,6 +101,11 @@ func readTable[M any](path string, parse func(io.Reader) (M, error)) M {
 // errNoName is what a SystemResolver returns when it knows no name.
 var errNoName = errors.New("no name")
 
+// errDNSBackoff says DNS was not asked because it timed out recently. The
+// printer does not remember this failure: the address is tried again once
+// DNS may be back.
+var errDNSBackoff = errors.New("DNS skipped after a timeout")
+
 // HostName implements Resolver: the hosts file first, then a reverse DNS
 // query (PTR), without the trailing dot of the DNS answer.
 func (r *SystemResolver) HostName(ctx context.Context, addr netip.Addr) (string, error) {
@@ -115,7 +120,7 @@ func (r *SystemResolver) HostName(ctx context.Context, addr netip.Addr) (string,
 	idle := time.Now().Before(r.dnsIdleTill)
 	r.mu.Unlock()
 	if idle {
-		return "", fmt.Errorf("reverse lookup of %s: DNS skipped after a timeout", addr)
+		return "", fmt.Errorf("reverse lookup of %s: %w", addr, errDNSBackoff)
 	}
 	names, err := r.cfg.DNS.LookupAddr(ctx, addr.String())
 	if err != nil {

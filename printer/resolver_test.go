@@ -2,6 +2,7 @@ package printer
 
 import (
 	"context"
+	"errors"
 	"net/netip"
 	"strings"
 	"testing"
@@ -108,8 +109,8 @@ func TestSystemResolverDNSBackoff(t *testing.T) {
 		t.Fatal("no backoff after a timed-out DNS lookup")
 	}
 	start := time.Now()
-	if _, err := r.HostName(context.Background(), netip.MustParseAddr("192.0.2.2")); err == nil || !strings.Contains(err.Error(), "skipped") {
-		t.Errorf("lookup during backoff: err = %v, want skipped", err)
+	if _, err := r.HostName(context.Background(), netip.MustParseAddr("192.0.2.2")); !errors.Is(err, errDNSBackoff) {
+		t.Errorf("lookup during backoff: err = %v, want errDNSBackoff", err)
 	}
 	if time.Since(start) > time.Second {
 		t.Error("lookup during backoff waited")
@@ -144,4 +145,24 @@ func FuzzNameFiles(f *testing.F) {
 			}
 		}
 	})
+}
+
+// backoffResolver answers every host lookup with the DNS backoff error.
+type backoffResolver struct{ fakeResolver }
+
+func (b *backoffResolver) HostName(ctx context.Context, a netip.Addr) (string, error) {
+	b.asked++
+	return "", errDNSBackoff
+}
+
+// TestNamesBackoffNotRemembered checks that an address skipped while DNS
+// backs off is asked about again later.
+func TestNamesBackoffNotRemembered(t *testing.T) {
+	r := &backoffResolver{}
+	p := New(nil, LinkEthernet, Options{ResolveNames: true, Resolver: r})
+	p.names.hostName(hostNamed)
+	p.names.hostName(hostNamed)
+	if r.asked != 2 {
+		t.Errorf("asked %d times, want 2", r.asked)
+	}
 }
