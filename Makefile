@@ -30,7 +30,7 @@ vet:
 test: deps vet build
 	$(GO) test -count=1 ./...
 
-bench: build
+bench: build bench-compile
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 # Each fuzz target for FUZZTIME (go test runs one -fuzz target at a time).
@@ -66,3 +66,27 @@ bench-offline: deps build
 		BENCH_CACHE=$(BENCH_CACHE) bench/offline.sh
 
 bench: bench-offline
+
+# ---- Compile benchmarks: gocapdump's filter compiler against libpcap's ----
+# compiler/libpcapbench calls pcap_compile through cgo, so it needs
+# libpcap's headers (Debian's libpcap-dev, installed here when missing and
+# we are root) and sits behind the libpcapbench build tag: the binary and
+# `go test ./...` stay CGO-free. It prints per-expression times over the
+# corpus's EN10MB expressions and each big filter's time and peak memory;
+# libpcap's big-filter compiles stop after LIBPCAP_TIMEOUT.
+LIBPCAP_TIMEOUT ?= 60s
+
+.PHONY: bench-compile
+bench-compile:
+	@if [ ! -d $(SHARED)/corpus ]; then \
+		echo "note: $(SHARED)/corpus missing: bench-compile skipped"; exit 0; \
+	fi; \
+	if [ ! -e /usr/include/pcap/pcap.h ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && apt-get install -y -qq libpcap-dev >/dev/null; \
+		else \
+			echo "note: libpcap-dev missing and not root: bench-compile skipped"; exit 0; \
+		fi; \
+	fi; \
+	CGO_ENABLED=1 $(GO) run -tags libpcapbench ./compiler/libpcapbench/cmd/compilebench \
+		-shared $(SHARED) -libpcap-timeout $(LIBPCAP_TIMEOUT)
