@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/netip"
 	"os"
 	"os/signal"
 	"os/user"
@@ -132,6 +133,9 @@ var printableLinkTypes = map[linktype.Type]bool{
 // listDeviceLinkTypes is tcpdump -L.
 func (c *tcpdumpConfig) listDeviceLinkTypes(stdout io.Writer) error {
 	dev, err := c.captureDevice()
+	if err == nil && c.foreignNumeric {
+		c.print.LocalNet = localIPv4Net(dev)
+	}
 	if err != nil {
 		return err
 	}
@@ -563,4 +567,25 @@ func setIDs(groups []int, gid, uid int) error {
 		return &os.SyscallError{Syscall: "setuid", Err: err}
 	}
 	return nil
+}
+
+// localIPv4Net is the interface's first IPv4 network, what tcpdump's -f
+// takes from pcap_lookupnet; the zero prefix when it has none.
+func localIPv4Net(dev string) netip.Prefix {
+	ifi, err := net.InterfaceByName(dev)
+	if err != nil {
+		return netip.Prefix{}
+	}
+	addrs, err := ifi.Addrs()
+	if err != nil {
+		return netip.Prefix{}
+	}
+	for _, a := range addrs {
+		if ipn, ok := a.(*net.IPNet); ok && ipn.IP.To4() != nil {
+			if p, err := netip.ParsePrefix(ipn.String()); err == nil {
+				return p.Masked()
+			}
+		}
+	}
+	return netip.Prefix{}
 }

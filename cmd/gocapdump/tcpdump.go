@@ -42,22 +42,24 @@ var tcpdumpOpts = []optSpec{
 
 // tcpdumpConfig is the parsed command line.
 type tcpdumpConfig struct {
-	dumpProgram int // number of -d flags
-	noOptimize  bool
-	linkType    string
-	snaplen     uint32
-	filterFile  string
-	iface       string
-	readFile    string
-	writeFile   string
-	count       int64 // -c: stop after this many packets (0: no limit)
-	printToo    bool  // --print: print packets while writing them
-	lineBuf     bool  // -l
-	nanoOut     bool  // --time-stamp-precision=nano / --nano
-	print       printer.Options
-	tflags      int
-	unsupported []string // options given that are not implemented yet
-	expr        []string
+	dumpProgram    int // number of -d flags
+	noOptimize     bool
+	linkType       string
+	snaplen        uint32
+	filterFile     string
+	iface          string
+	readFile       string
+	writeFile      string
+	count          int64 // -c: stop after this many packets (0: no limit)
+	printToo       bool  // --print: print packets while writing them
+	lineBuf        bool  // -l
+	nanoOut        bool  // --time-stamp-precision=nano / --nano
+	print          printer.Options
+	tflags         int
+	numeric        bool     // -n: no host, port or MAC names
+	foreignNumeric bool     // -f: print addresses off the capture network numerically
+	unsupported    []string // options given that are not implemented yet
+	expr           []string
 
 	// Live capture (live.go).
 	listIfaces     bool              // -D
@@ -201,9 +203,15 @@ func parseTcpdumpArgs(args []string) (*tcpdumpConfig, error) {
 				return nil, fmt.Errorf("invalid packet count %s", o.arg)
 			}
 			cfg.count = n
-		case s.short == 'n', s.short == 'K', s.short == 'N':
-			// -n: numeric output is all the printer does yet; -K and
-			// -N only change what is verified or printed of names.
+		case s.short == 'n':
+			cfg.numeric = true
+		case s.short == 'N':
+			cfg.print.ShortHostNames = true
+		case s.short == 'f':
+			cfg.foreignNumeric = true
+		case s.short == 'K':
+			// Checksums are only verified with -v, and then reported,
+			// never used to drop packets: nothing to turn off.
 		case s.short == 'e':
 			cfg.print.LinkHeader = true
 		case s.short == 'q':
@@ -253,6 +261,10 @@ func parseTcpdumpArgs(args []string) (*tcpdumpConfig, error) {
 		cfg.print.Timestamp = styles[min(cfg.tflags, len(styles))-1]
 	}
 	cfg.print.Nano = cfg.nanoOut
+	cfg.print.ResolveNames = !cfg.numeric
+	if cfg.foreignNumeric && cfg.readFile != "" {
+		return nil, errors.New("-f cannot be used with -V or -r.")
+	}
 	if cfg.rotation.fileSize != 0 && cfg.writeFile == "" {
 		return nil, errors.New("-C cannot be used without -w.")
 	}
