@@ -286,6 +286,9 @@ func TestCorpus(t *testing.T) {
 			extPass++
 		} else {
 			extFailed = append(extFailed, ct.name)
+			if os.Getenv("PRINTER_EXTDIFF") == ct.name {
+				t.Logf("%s\n--- got\n%s--- want\n%s", ct.name, got, want)
+			}
 		}
 	}
 	t.Logf("extended tests: %d of %d match byte for byte", extPass, len(ext))

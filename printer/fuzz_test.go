@@ -1,6 +1,7 @@
 package printer
 
 import (
+	"encoding/hex"
 	"io"
 	"testing"
 )
@@ -11,6 +12,13 @@ func FuzzPrint(f *testing.F) {
 	f.Add(uint8(0), []byte{0x45, 0, 0, 20, 0, 0, 0, 0, 64, 6, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8})
 	f.Add(uint8(1), make([]byte, 60))
 	f.Add(uint8(2), []byte{0x60, 0, 0, 0, 0, 8, 17, 64})
+	for _, c := range ip6ExtCases {
+		// Raw IPv6 (selector 3), plain and -v.
+		if pkt, err := hex.DecodeString(c.hex); err == nil {
+			f.Add(uint8(3), pkt)
+			f.Add(uint8(3+8), pkt)
+		}
+	}
 	f.Fuzz(func(t *testing.T, sel uint8, data []byte) {
 		links := []LinkType{LinkEthernet, LinkRaw, LinkIPv4, LinkIPv6, LinkLinuxSLL, LinkLinuxSLL2, LinkNull, LinkLoop}
 		opts := []Options{{}, {Verbose: 1}, {Verbose: 3, LinkHeader: true}, {Quiet: true, Hex: 1}, {HexASCII: 2, Verbose: 2}, {ASCII: 1, AbsoluteSeq: true}}

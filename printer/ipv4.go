@@ -18,6 +18,7 @@ const (
 	protoND       = 77
 	protoSCTP     = 132
 	protoMobility = 135
+	protoEthernet = 143
 )
 
 // ipProtoNames are tcpdump's names for IP protocols (ipproto_values).
@@ -410,6 +411,13 @@ func (p *Printer) ipDemux(off, length int, ip ipHeader, fragmented bool) {
 		p.dec(uint64(length))
 	case protoNone:
 		p.str("no next header")
+	case protoEthernet:
+		// Ethernet over IPv6 (RFC 8986 segment routing End.DX2).
+		if !ip.v6 {
+			p.str("[Ethernet requires IPv6] (invalid)")
+			return
+		}
+		p.ether(off, length, p.avail(off))
 	default:
 		if ip.nh == protoSCTP || ip.nh == protoDCCP {
 			// Their printers would print the addresses.

@@ -60,8 +60,12 @@ func (p *Printer) ip6(off, length int) {
 	cur := off
 	advance := 40
 	remaining := total
+	totalAdvance := 0
 	fragmented := false
 	foundExt := false
+	foundHBH := false
+	prev := 255 // tcpdump's "ph": 255 until an extension header was seen
+	jumbo := jumboState{payloadLen: uint32(payloadLen)}
 	for cur < p.snap && advance > 0 {
 		if remaining < advance {
 			p.str(" [|")
@@ -71,6 +75,7 @@ func (p *Printer) ip6(off, length int) {
 		}
 		cur += advance
 		remaining -= advance
+		totalAdvance += advance
 		if cur == off+40 && nh != protoTCP && nh != protoUDP && nh != protoDCCP && nh != protoSCTP {
 			p.ipv6(off + 8)
 			p.str(" > ")
@@ -78,12 +83,40 @@ func (p *Printer) ip6(off, length int) {
 			p.str(": ")
 		}
 		switch nh {
+		case protoHopOpts:
+			// RFC 8200: only one, and only right after the IPv6 header.
+			if foundHBH {
+				p.str("[The Hop-by-Hop Options header was already found] (invalid)")
+				return
+			}
+			if prev != 255 {
+				p.str("[The Hop-by-Hop Options header don't follow the IPv6 header] (invalid)")
+				return
+			}
+			advance = p.hopByHop(cur, &jumbo)
+			if jumbo.payloadLen == 0 && !jumbo.found {
+				p.str("[No valid Jumbo Payload Hop-by-Hop option found] (invalid)")
+				return
+			}
+			if advance < 0 {
+				return
+			}
+			foundExt, foundHBH = true, true
+			nh = p.u8(cur)
+		case protoDstOpts:
+			advance = p.destOptions(cur)
+			if advance < 0 {
+				return
+			}
+			foundExt = true
+			nh = p.u8(cur)
 		case protoFragment:
 			p.proto = "frag6"
 			p.str("frag (")
 			if p.opt.Verbose > 0 {
+				id := p.be32(cur + 4)
 				p.str("0x")
-				p.hex(uint64(p.be32(cur+4)), 8)
+				p.hex(uint64(id), 8)
 				p.ch(':')
 			} else {
 				p.need(cur+4, 4)
@@ -97,6 +130,7 @@ func (p *Printer) ip6(off, length int) {
 				p.dec(uint64(40 + payloadLen - (cur - off) - 8))
 				p.ch(')')
 			}
+			// A later fragment cannot be decoded on its own.
 			if fo != 0 {
 				return
 			}
@@ -108,9 +142,41 @@ func (p *Printer) ip6(off, length int) {
 			foundExt = true
 			nh = p.u8(cur)
 			fragmented = true
-			p.proto = "ip6"
+		case protoMobOld, protoMobility:
+			p.mobility(cur)
+			return
+		case protoRouting:
+			p.u8(cur)
+			advance = p.routing(cur)
+			if advance < 0 {
+				return
+			}
+			foundExt = true
+			nh = p.u8(cur)
 		default:
-			if payloadLen == 0 {
+			if jumbo.found {
+				// The jumbo payload option gives the length; the
+				// arithmetic wraps at 32 bits as tcpdump's does.
+				l := int(jumbo.payloadLen + 40)
+				if l < totalAdvance {
+					p.str(" [|")
+					p.str(p.proto)
+					p.ch(']')
+					return
+				}
+				if l > length {
+					p.str("[header+payload length ")
+					p.dec(uint64(l))
+					p.str(" > length ")
+					p.dec(uint64(length))
+					p.str("] (invalid) ")
+				}
+				if off+l < p.snap {
+					p.snap = off + l
+				}
+				remaining = l - totalAdvance
+			} else if payloadLen == 0 {
+				// No payload to hold an extension header.
 				if foundExt {
 					p.str(" [|")
 					p.str(p.proto)
@@ -130,10 +196,12 @@ func (p *Printer) ip6(off, length int) {
 						p.snap = off + 40
 					}
 				}
-				remaining -= cur - off
+				remaining -= totalAdvance
 			}
 			p.ipDemux(cur, remaining, ipHeader{off: off, v6: true, nh: nh}, fragmented)
 			return
 		}
+		prev = int(nh)
+		p.proto = "ip6"
 	}
 }
