@@ -379,9 +379,9 @@ var diffPrimitives = []func(g *exprGen) string{
 
 // onlyLoadFailureDiffers reports whether two programs that disagree on p
 // agree once the packet is long enough for every load to succeed. libpcap's
-// optimizer treats loads as free of side effects ("the bpf machine has no
-// side effects", optimize.c's opt_root): it drops dead loads and jumps
-// past blocks whose branches meet, although in bpf_filter a load beyond
+// optimizer treats loads as free of side effects (see opt_root and the
+// dead-store pass in optimize.c): it drops dead loads and jumps past
+// blocks whose branches meet, although in bpf_filter a load beyond
 // the captured bytes ends the program with 0. An optimized program may
 // therefore accept a short packet that the unoptimized one rejects, and
 // gocapdump, which reproduces libpcap's programs, must do the same. The
