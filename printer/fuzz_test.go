@@ -19,6 +19,11 @@ func FuzzPrint(f *testing.F) {
 			f.Add(uint8(3+8), pkt)
 		}
 	}
+	for _, c := range tcpAppCases {
+		// Raw IPv4 (selector 2) TCP segments for the text protocols.
+		f.Add(uint8(2), appSegment(c.sport, c.dport, c.payload))
+		f.Add(uint8(2+8), appSegment(c.sport, c.dport, c.payload))
+	}
 	f.Fuzz(func(t *testing.T, sel uint8, data []byte) {
 		links := []LinkType{LinkEthernet, LinkRaw, LinkIPv4, LinkIPv6, LinkLinuxSLL, LinkLinuxSLL2, LinkNull, LinkLoop}
 		opts := []Options{{}, {Verbose: 1}, {Verbose: 3, LinkHeader: true}, {Quiet: true, Hex: 1}, {HexASCII: 2, Verbose: 2}, {ASCII: 1, AbsoluteSeq: true}}

@@ -2,7 +2,10 @@
 // packet (plus the continuation lines tcpdump adds with -v or -x), byte for
 // byte, for the protocols tcpdump's core printers handle: Ethernet (with
 // 802.1Q/802.1ad tags), Linux cooked capture v1 and v2, raw IPv4/IPv6,
-// BSD loopback, ARP, IPv4, IPv6, TCP, UDP, ICMP, ICMPv6 and DNS.
+// BSD loopback, ARP, IPv4, IPv6 with its extension headers (options,
+// routing, fragment, mobility), TCP, UDP, ICMP, ICMPv6, DNS, and the text
+// protocols over TCP that tcpdump shows a line of (HTTP, RTSP, FTP, SMTP,
+// WHOIS, SSH version strings).
 //
 // Packets of other protocols get tcpdump's generic output for the layer
 // under them (for example the link header and a hex dump for an unknown

@@ -296,9 +296,7 @@ func (p *Printer) tcp(off, length int, ip ipHeader, fragmented bool) {
 		}
 		return
 	}
-	if sport == 53 || dport == 53 {
-		p.dns(data, length, true)
-	}
+	p.tcpPayload(data, length, sport, dport)
 }
 
 // relativeSeq looks up (or records) the conversation and rewrites seq and
