@@ -25,10 +25,7 @@ func (p *Printer) arp(off, length int) {
 	tha := spa + pln
 	tpa := tha + hln
 	if hrd == 19 {
-		// ATM ARP (RFC 2225) has its own layout; not decoded.
-		p.str("ARP, ")
-		p.str("ATM ARP, length ")
-		p.dec(uint64(length))
+		p.atmARP(off, length)
 		return
 	}
 	p.need(tpa, pln)

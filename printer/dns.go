@@ -675,12 +675,8 @@ func (p *Printer) dnsRR(cp, bp int) int {
 		if optFlags&0x8000 != 0 {
 			p.str(" DO")
 		}
-		if cp < rp {
-			// EDNS option details are not decoded; say how much is there
-			// rather than guess.
-			p.str(" [")
-			p.dec(uint64(rdlen))
-			p.str(" bytes of options]")
+		if cp < rp && !p.ednsOptions(cp, rp) {
+			return -1
 		}
 	case 250: // TSIG
 		if p.opt.Verbose == 0 {
