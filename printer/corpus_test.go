@@ -45,12 +45,25 @@ func readTestList(t *testing.T, path string) []corpusTest {
 	return tests
 }
 
+// readLimits are the options that choose which packets of the file are
+// printed (--skip N, -c N) rather than how.
+type readLimits struct {
+	skip, count int // count 0: all
+}
+
 // optionsFor turns tcpdump arguments into Options the way the harness
 // runs tcpdump: TZ=GMT0, -# -n -tttt plus the test's own options.
 func optionsFor(args []string) (Options, bool) {
+	opt, _, ok := optionsAndLimits(args)
+	return opt, ok
+}
+
+func optionsAndLimits(args []string) (Options, readLimits, bool) {
 	opt := Options{Timestamp: TimestampDate, Number: true, Location: time.UTC}
+	var lim readLimits
 	tcount := 0
-	for _, a := range args {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
 		if a == "SPECIAL_t" {
 			opt.Timestamp = TimestampDefault
 			continue
@@ -59,8 +72,28 @@ func optionsFor(args []string) (Options, bool) {
 			opt.Nano = true
 			continue
 		}
+		if a == "--lengths" {
+			opt.Lengths = true
+			continue
+		}
+		// Options with a value.
+		if (a == "--skip" || a == "-c" || a == "-T") && i+1 < len(args) {
+			i++
+			n, err := strconv.Atoi(args[i])
+			switch {
+			case a == "-T" && (args[i] == string(PacketTypeDomain) || args[i] == string(PacketTypeRTP)):
+				opt.Type = PacketType(args[i])
+			case a == "--skip" && err == nil:
+				lim.skip = n
+			case a == "-c" && err == nil:
+				lim.count = n
+			default:
+				return opt, lim, false
+			}
+			continue
+		}
 		if !strings.HasPrefix(a, "-") || strings.HasPrefix(a, "--") {
-			return opt, false
+			return opt, lim, false
 		}
 		for _, c := range a[1:] {
 			switch c {
@@ -78,23 +111,25 @@ func optionsFor(args []string) (Options, bool) {
 				opt.Quiet = true
 			case 'S':
 				opt.AbsoluteSeq = true
+			case 'g':
+				opt.NoLineBreak = true
 			case 'n', '#':
 			case 't':
 				tcount++
 			default:
-				return opt, false
+				return opt, lim, false
 			}
 		}
 	}
 	if tcount > 0 {
 		opt.Timestamp = [...]TimestampFormat{TimestampNone, TimestampUnix, TimestampDelta, TimestampDate, TimestampSinceFirst}[min(tcount, 5)-1]
 	}
-	return opt, true
+	return opt, lim, true
 }
 
 // runCorpusTest prints a test's input and returns the output.
 func runCorpusTest(t *testing.T, dir string, ct corpusTest) ([]byte, bool) {
-	opt, ok := optionsFor(ct.args)
+	opt, lim, ok := optionsAndLimits(ct.args)
 	if !ok {
 		return nil, false
 	}
@@ -110,7 +145,7 @@ func runCorpusTest(t *testing.T, dir string, ct corpusTest) ([]byte, bool) {
 	}
 	pr := New(&out, LinkType(r.LinkType()), opt)
 	nano := r.Format() != pcapfile.FormatPcap || r.Nanosecond()
-	for {
+	for n := 1; lim.count == 0 || n <= lim.skip+lim.count; n++ {
 		data, ci, err := r.ReadPacketData()
 		if errors.Is(err, io.EOF) {
 			break
@@ -125,6 +160,10 @@ func runCorpusTest(t *testing.T, dir string, ct corpusTest) ([]byte, bool) {
 			info.Fraction = uint32(ci.Nsec / 1000)
 		}
 		pr.SetLinkType(LinkType(ci.LinkType))
+		if n <= lim.skip {
+			pr.Skip()
+			continue
+		}
 		if err := pr.Print(info, data); err != nil {
 			t.Fatal(err)
 		}

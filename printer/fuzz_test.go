@@ -26,7 +26,8 @@ func FuzzPrint(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, sel uint8, data []byte) {
 		links := []LinkType{LinkEthernet, LinkRaw, LinkIPv4, LinkIPv6, LinkLinuxSLL, LinkLinuxSLL2, LinkNull, LinkLoop}
-		opts := []Options{{}, {Verbose: 1}, {Verbose: 3, LinkHeader: true}, {Quiet: true, Hex: 1}, {HexASCII: 2, Verbose: 2}, {ASCII: 1, AbsoluteSeq: true}}
+		opts := []Options{{}, {Verbose: 1}, {Verbose: 3, LinkHeader: true}, {Quiet: true, Hex: 1}, {HexASCII: 2, Verbose: 2}, {ASCII: 1, AbsoluteSeq: true},
+			{Verbose: 1, Type: PacketTypeRTP, NoLineBreak: true, Lengths: true}, {Verbose: 2, Type: PacketTypeDomain}}
 		p := New(io.Discard, links[int(sel)%len(links)], opts[int(sel/8)%len(opts)])
 		ci := CaptureInfo{Seconds: 1, Fraction: 2, Length: len(data) + int(sel)}
 		p.Print(ci, data)

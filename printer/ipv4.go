@@ -184,7 +184,11 @@ func (p *Printer) ip4(off, length int) {
 				p.str(")!")
 			}
 		}
-		p.str(")\n    ")
+		if p.opt.NoLineBreak {
+			p.str(") ")
+		} else {
+			p.str(")\n    ")
+		}
 		if truncOpt {
 			p.ipv4(off + 12)
 			p.str(" > ")

@@ -96,6 +96,16 @@ type Options struct {
 	// remembers; 0 means DefaultNameCacheSize.
 	NameCacheSize int
 
+	// NoLineBreak keeps the rest of the packet on the line of the IPv4
+	// header that -v prints, instead of starting a new line (-g).
+	NoLineBreak bool
+	// Lengths prefixes each packet with its captured and wire lengths,
+	// "caplen N len N " (--lengths).
+	Lengths bool
+	// Type forces how payloads are read, like tcpdump's -T; the zero
+	// value picks printers by port.
+	Type PacketType
+
 	LinkHeader  bool // -e: print the link-level header
 	Quiet       bool // -q: less protocol information
 	Verbose     int  // -v, -vv, -vvv
@@ -114,6 +124,21 @@ type Options struct {
 	// nil prints "?" like tcpdump does for an index it cannot name.
 	InterfaceName func(index uint32) string
 }
+
+// PacketType names a forced payload interpretation (tcpdump's -T).
+type PacketType string
+
+// Packet types the printer knows. tcpdump has more (rtcp, snmp, ...); for
+// those the printer shows the TCP or UDP header and nothing of the
+// payload, as it does for ports whose printers it lacks, so a caller
+// should refuse them rather than pass them on.
+const (
+	// PacketTypeDomain reads every TCP and UDP payload as DNS.
+	PacketTypeDomain PacketType = "domain"
+	// PacketTypeRTP reads every UDP payload as RTP (TCP payloads are
+	// not printed).
+	PacketTypeRTP PacketType = "rtp"
+)
 
 // CaptureInfo describes one captured packet.
 type CaptureInfo struct {
@@ -216,6 +241,13 @@ func (p *Printer) Print(ci CaptureInfo, data []byte) error {
 		p.out = appendPadUint(p.out, p.number, 5)
 		p.out = append(p.out, ' ', ' ')
 	}
+	if p.opt.Lengths {
+		p.str("caplen ")
+		p.dec(uint64(len(data)))
+		p.str(" len ")
+		p.dec(uint64(ci.Length))
+		p.ch(' ')
+	}
 	if p.headerInvalid(len(data), ci.Length) {
 		p.out = append(p.out, '\n')
 		_, err := p.w.Write(p.out)
@@ -234,6 +266,12 @@ func (p *Printer) Print(ci CaptureInfo, data []byte) error {
 	p.pkt = nil
 	return err
 }
+
+// Skip counts a packet without printing it, so that the packet numbers
+// of -# stay those of the file when packets are left out (--skip). The
+// packet leaves no other trace: time deltas and TCP conversations only
+// see printed packets, as in tcpdump.
+func (p *Printer) Skip() { p.number++ }
 
 // dissect runs the link-layer printer, turning a truncation panic into
 // tcpdump's mark.

@@ -51,6 +51,12 @@ var tcpAppPorts = [...]struct {
 // tcpPayload prints the payload of a TCP segment (data, length bytes)
 // with the printer its ports select.
 func (p *Printer) tcpPayload(data, length int, sport, dport uint16) {
+	if p.opt.Type != "" {
+		if p.opt.Type == PacketTypeDomain {
+			p.dns(data, length, true)
+		}
+		return
+	}
 	for _, e := range tcpAppPorts {
 		if sport != e.port && dport != e.port {
 			continue

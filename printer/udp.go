@@ -40,6 +40,16 @@ func (p *Printer) udp(off, length int, ip ipHeader, fragmented bool) {
 		length = ulen
 	}
 	data := off + 8
+	if p.opt.Type != "" {
+		// A forced type skips the checksum and the port dispatch.
+		switch p.opt.Type {
+		case PacketTypeDomain:
+			p.dns(data, length, false)
+		case PacketTypeRTP:
+			p.rtp(data, length)
+		}
+		return
+	}
 	if p.opt.Verbose > 0 && !fragmented {
 		if !ip.v6 && p.opt.Verbose > 1 {
 			if field == 0 {
