@@ -37,7 +37,7 @@ var tcpdumpOpts = []optSpec{
 	{short: 'Z', long: "relinquish-privileges", hasArg: true}, {short: '#', long: "number"},
 	{long: "version"}, {long: "immediate-mode"}, {long: "time-stamp-precision", hasArg: true},
 	{long: "micro"}, {long: "nano"}, {long: "print"}, {long: "count"},
-	{long: "lengths"}, {long: "fp-type"}, {long: "list-interfaces"},
+	{long: "lengths"}, {long: "fp-type"}, {long: "list-interfaces"}, {short: 'g'},
 }
 
 // tcpdumpConfig is the parsed command line.
@@ -212,6 +212,17 @@ func parseTcpdumpArgs(args []string) (*tcpdumpConfig, error) {
 		case s.short == 'K':
 			// Checksums are only verified with -v, and then reported,
 			// never used to drop packets: nothing to turn off.
+		case s.short == 'g':
+			cfg.print.NoLineBreak = true
+		case s.long == "lengths":
+			cfg.print.Lengths = true
+		case s.short == 'T':
+			switch t := printer.PacketType(o.arg); t {
+			case printer.PacketTypeDomain, printer.PacketTypeRTP:
+				cfg.print.Type = t
+			default:
+				cfg.unsupported = append(cfg.unsupported, "-T "+o.arg)
+			}
 		case s.short == 'e':
 			cfg.print.LinkHeader = true
 		case s.short == 'q':
