@@ -3,6 +3,7 @@ package pcapfile
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -35,12 +36,24 @@ func readAll(t *testing.T, path string, opt ReaderOptions) (int, error) {
 	if err != nil {
 		t.Fatalf("second open failed: %v", err)
 	}
+	// And a third, memory-mapped, which must agree to the error text.
+	f3, _ := os.Open(path)
+	defer f3.Close()
+	r3, err := NewFileReader(f3, opt)
+	if err != nil {
+		t.Fatalf("mapped open failed: %v", err)
+	}
+	defer r3.Close()
 	n := 0
 	for {
 		data, ci, err := r.ZeroCopyReadPacketData()
 		data2, ci2, err2 := r2.ReadPacketData()
 		if (err == nil) != (err2 == nil) || ci != ci2 || string(data) != string(data2) {
 			t.Fatalf("%s packet %d: zero-copy and copying reads differ: %v / %v", path, n+1, err, err2)
+		}
+		data3, ci3, err3 := r3.ZeroCopyReadPacketData()
+		if fmt.Sprint(err) != fmt.Sprint(err3) || ci != ci3 || string(data) != string(data3) {
+			t.Fatalf("%s packet %d: buffered and mapped reads differ: %v / %v", path, n+1, err, err3)
 		}
 		if err == io.EOF {
 			return n, nil

@@ -29,9 +29,17 @@
 // if_tsoffset, enhanced, simple and obsolete packet blocks, and blocks it
 // does not need, which it skips. Time stamps are kept to the nanosecond.
 //
+// NewFileReader memory-maps a regular file and reads it in place: no read()
+// copy, and packet data that stay valid until Reader.Close. Pipes and other
+// files that cannot be mapped are read through the buffer as usual.
+//
 // A Writer produces microsecond or nanosecond pcap, or pcapng with one
-// Enhanced Packet Block per packet, through a large bufio buffer and
-// without allocating per packet.
+// Enhanced Packet Block per packet, through a buffer and without
+// allocating per packet. Writer.CopyRecord passes a pcap record through
+// unchanged where that gives the same bytes as encoding the packet anew;
+// from a mapped Reader to an *os.File the records are written straight
+// from the mapping with writev, so that the kernel's copy into the output
+// file is the only one.
 //
 // gopacket's pcapgo was considered and not used: its messages differ from
 // libpcap's (which gocapdump must print), it has no Kuznetzov or old-version

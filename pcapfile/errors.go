@@ -39,3 +39,6 @@ func (e *FormatError) Error() string {
 
 // Unwrap returns the underlying cause.
 func (e *FormatError) Unwrap() error { return e.Err }
+
+// ErrReaderClosed is the cause of the error from reads after Reader.Close.
+var ErrReaderClosed = errors.New("pcapfile: read from closed Reader")

@@ -7,6 +7,13 @@ import "io"
 // already full of data that the caller still needs, which keeps a lying
 // length field in a corrupt file from causing an allocation much larger
 // than the data actually present.
+//
+// An input can instead start on a read-only memory mapping of the file
+// (see mapInput): buf is then the mapping itself, so nothing is copied at
+// all, and r is where the file goes on past the mapped length, should it
+// have grown. The mapping is never written to: when a record runs past its
+// end, the rest moves to an ordinary heap buffer and reading carries on
+// through r.
 type input struct {
 	r     io.Reader
 	buf   []byte
@@ -14,6 +21,9 @@ type input struct {
 	end   int   // one past the last valid byte
 	off   int64 // file offset of buf[start]
 	err   error // sticky error from r (io.EOF at the end)
+
+	mapping *mapping // the file's mapping, nil when reading through r only
+	inMap   bool     // buf is mapping.data
 }
 
 const (
@@ -37,6 +47,9 @@ func (in *input) avail() int { return in.end - in.start }
 func (in *input) fill(n int) int {
 	if in.end-in.start >= n {
 		return n
+	}
+	if in.inMap {
+		in.leaveMapping(n)
 	}
 	empty := 0
 	for in.end-in.start < n && in.err == nil {
@@ -87,6 +100,42 @@ func (in *input) peek(n int) []byte { return in.buf[in.start : in.start+n] }
 func (in *input) skip(n int) {
 	in.start += n
 	in.off += int64(n)
+	if in.inMap && in.start >= in.mapping.nextAdvice {
+		in.mapping.advance(in.start)
+	}
+}
+
+// leaveMapping moves the unconsumed end of the mapping to a heap buffer,
+// for a fill that needs more than the mapping holds. The mapping itself
+// stays until release: slices of it handed out earlier remain valid.
+func (in *input) leaveMapping(n int) {
+	rest := in.buf[in.start:in.end]
+	size := 2 * len(rest)
+	if size < minBufferSize {
+		size = minBufferSize
+	}
+	if size > n && n > len(rest) {
+		size = n
+	}
+	in.buf = make([]byte, size)
+	in.end = copy(in.buf, rest)
+	in.start = 0
+	in.inMap = false
+}
+
+// release ends the input: later reads fail with ErrReaderClosed, and the
+// mapping, if any, is given back (no slice of it may be used afterwards).
+func (in *input) release() error {
+	in.buf, in.start, in.end, in.inMap = nil, 0, 0, false
+	if in.err == nil || in.err == io.EOF {
+		in.err = ErrReaderClosed
+	}
+	m := in.mapping
+	if m == nil {
+		return nil
+	}
+	in.mapping = nil
+	return m.unmap()
 }
 
 // readErr is the error that stopped the input early, or nil at a clean EOF.

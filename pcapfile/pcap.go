@@ -132,6 +132,9 @@ func (r *Reader) nextPcap(ci *CaptureInfo) ([]byte, error) {
 			caplen, length = length, caplen
 		}
 	}
+	// The record as stored is what a Writer would write for the packet
+	// only with the usual header size and the fields in today's order.
+	verbatim := hs == pcapRecordHeaderLen && caplen == o.Uint32(h[8:])
 	ci.Sec = int64(sec)
 	if r.nano {
 		ci.Nsec = int64(frac)
@@ -149,8 +152,8 @@ func (r *Reader) nextPcap(ci *CaptureInfo) ([]byte, error) {
 		}
 		return nil, r.fail(start, fmt.Sprintf("invalid packet capture length %d, bigger than maximum of %d", caplen, r.maxCaplen))
 	}
-	in.skip(hs)
 	if caplen > r.snapshot {
+		in.skip(hs)
 		// Over the file's snapshot length but under the sane maximum:
 		// libpcap keeps the first snapshot-length bytes and drops the
 		// rest, so callers never see more than the snapshot length.
@@ -176,12 +179,18 @@ func (r *Reader) nextPcap(ci *CaptureInfo) ([]byte, error) {
 		ci.CaptureLength = keep
 		return data, nil
 	}
+	// Header and data together, so that the whole record can be handed
+	// on unchanged (Writer.CopyRecord).
 	n := int(caplen)
-	if got := in.fill(n); got < n {
-		return nil, r.shortRead(start, fmt.Sprintf("truncated dump file; tried to read %d captured bytes, only got %d", caplen, got))
+	if got := in.fill(hs + n); got < hs+n {
+		in.skip(hs)
+		return nil, r.shortRead(start, fmt.Sprintf("truncated dump file; tried to read %d captured bytes, only got %d", caplen, got-hs))
 	}
-	data := in.peek(n)
-	in.skip(n)
+	rec := in.peek(hs + n)
+	if verbatim {
+		r.raw, r.rawMapped = rec, in.inMap
+	}
+	in.skip(hs + n)
 	ci.CaptureLength = n
-	return data, nil
+	return rec[hs:], nil
 }

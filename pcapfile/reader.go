@@ -109,6 +109,13 @@ type Reader struct {
 	ready   bool // open has succeeded
 	packets int  // packets returned so far
 	copyBuf []byte
+
+	// raw is the last packet's whole record as stored in the file, when
+	// the packet read from it is exactly what the record says (see
+	// Writer.CopyRecord); nil otherwise. rawMapped: raw lies in the
+	// memory mapping and outlives the next read.
+	raw       []byte
+	rawMapped bool
 }
 
 const (
@@ -222,6 +229,7 @@ func (r *Reader) ReadPacketData() (data []byte, ci CaptureInfo, err error) {
 // into the Reader's buffer and is valid only until the next call.
 // It does not allocate.
 func (r *Reader) ZeroCopyReadPacketData() (data []byte, ci CaptureInfo, err error) {
+	r.raw = nil
 	if r.format == FormatPcapNG {
 		data, err = r.nextPcapNG(&ci)
 	} else {
@@ -236,6 +244,7 @@ func (r *Reader) ZeroCopyReadPacketData() (data []byte, ci CaptureInfo, err erro
 // ReadPacket is like ZeroCopyReadPacketData but fills *ci, for callers
 // that keep one CaptureInfo for the whole loop.
 func (r *Reader) ReadPacket(ci *CaptureInfo) ([]byte, error) {
+	r.raw = nil
 	var (
 		data []byte
 		err  error
