@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"runtime/debug"
 
 	"github.com/gocapdump/gocapdump/bpfvm"
 	"github.com/gocapdump/gocapdump/compiler"
@@ -19,16 +20,25 @@ import (
 // readSavefile is tcpdump -r: read a pcap or pcapng file, keep the packets
 // the filter accepts, and write them (-w) or print them. A pcapng file can
 // mix link types; the filter is compiled once for each one met.
-func (c *tcpdumpConfig) readSavefile(expr string, stdin io.Reader, stdout, stderr io.Writer) error {
+func (c *tcpdumpConfig) readSavefile(expr string, stdin io.Reader, stdout, stderr io.Writer) (err error) {
 	in, closeIn, err := openInput(c.readFile, stdin)
 	if err != nil {
 		return err
 	}
 	defer closeIn()
-	r, err := pcapfile.NewReader(in)
+	// A regular file is mapped and read in place; records the filter
+	// keeps then go from the mapping to the output file with no copy in
+	// user space (see savefile.writePacketFrom).
+	var r *pcapfile.Reader
+	if f, ok := in.(*os.File); ok {
+		r, err = pcapfile.NewFileReader(f, pcapfile.ReaderOptions{})
+	} else {
+		r, err = pcapfile.NewReader(in)
+	}
 	if err != nil {
 		return savefileError(c.readFile, err)
 	}
+	defer r.Close() // after every return path below has closed the sink
 	dlt := linktype.FromSavefile(r.LinkType())
 	fmt.Fprintf(stderr, "reading from file %s, link-type %s (%s), snapshot length %d\n",
 		displayName(c.readFile), dlt.Name(), dlt.Description(), r.Snaplen())
@@ -70,8 +80,25 @@ func (c *tcpdumpConfig) readSavefile(expr string, stdin io.Reader, stdout, stder
 	if err != nil {
 		return err
 	}
+	// Another process truncating the mapped file would make the next
+	// access to a vanished page fault: end with an error instead, keeping
+	// what was written.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		p := recover()
+		if p == nil {
+			return
+		}
+		if _, fault := p.(interface{ Addr() uintptr }); !fault || !r.Mapped() {
+			panic(p)
+		}
+		sink.close()
+		err = fmt.Errorf("error reading dump file: %s shrank while it was being read", displayName(c.readFile))
+	}()
+
 	var ci pcapfile.CaptureInfo
 	var matched int64
+	vm, vmLinkType := filters[r.LinkType()], r.LinkType()
 	for c.count == 0 || matched < c.count {
 		data, err := r.ReadPacket(&ci)
 		if err == io.EOF {
@@ -84,16 +111,18 @@ func (c *tcpdumpConfig) readSavefile(expr string, stdin io.Reader, stdout, stder
 			}
 			return savefileError(c.readFile, err)
 		}
-		vm, err := filterFor(ci.LinkType)
-		if err != nil {
-			sink.close()
-			return err
+		if ci.LinkType != vmLinkType {
+			if vm, err = filterFor(ci.LinkType); err != nil {
+				sink.close()
+				return err
+			}
+			vmLinkType = ci.LinkType
 		}
 		if vm.Run(data, int(ci.Length), nil) == 0 {
 			continue
 		}
 		matched++
-		if err := sink.packet(&ci, data); err != nil {
+		if err := sink.packetFrom(r, &ci, data); err != nil {
 			var maxFiles *errMaxFiles
 			if errors.As(err, &maxFiles) {
 				// -G with -W: the last file is done; a normal end.
@@ -153,8 +182,14 @@ func (c *tcpdumpConfig) newSink(spec sinkSpec, stdout io.Writer) (*sink, error) 
 }
 
 func (s *sink) packet(ci *pcapfile.CaptureInfo, data []byte) error {
+	return s.packetFrom(nil, ci, data)
+}
+
+// packetFrom is packet for the packet src returned last, whose record
+// may then be copied as it stands (src may be nil).
+func (s *sink) packetFrom(src *pcapfile.Reader, ci *pcapfile.CaptureInfo, data []byte) error {
 	if s.w != nil {
-		if err := s.w.writePacket(*ci, data); err != nil {
+		if err := s.w.writePacketFrom(src, *ci, data); err != nil {
 			return err
 		}
 	}

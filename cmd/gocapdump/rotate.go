@@ -198,6 +198,14 @@ func (s *savefile) rotate() error {
 
 // writePacket rotates if needed and appends one record.
 func (s *savefile) writePacket(ci pcapfile.CaptureInfo, data []byte) error {
+	return s.writePacketFrom(nil, ci, data)
+}
+
+// writePacketFrom is writePacket for the packet src returned last (src may
+// be nil): its record is copied from src's file as it stands when that
+// gives the same bytes, which saves encoding it and, from a mapped file,
+// copying it in user space at all.
+func (s *savefile) writePacketFrom(src *pcapfile.Reader, ci pcapfile.CaptureInfo, data []byte) error {
 	if s.rot != (rotation{}) {
 		if err := s.rotate(); err != nil {
 			return err
@@ -206,7 +214,15 @@ func (s *savefile) writePacket(ci pcapfile.CaptureInfo, data []byte) error {
 	if s.w == nil {
 		return errors.New("savefile closed")
 	}
-	if err := s.w.WritePacket(ci, data); err != nil {
+	copied := false
+	var err error
+	if src != nil {
+		copied, err = s.w.CopyRecord(src)
+	}
+	if err == nil && !copied {
+		err = s.w.WritePacket(ci, data)
+	}
+	if err != nil {
 		return s.writeError(err)
 	}
 	s.size += pcapRecordHeaderLen + int64(len(data))
