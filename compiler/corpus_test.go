@@ -1,12 +1,10 @@
 package compiler
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"maps"
-	"net"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/gocapdump/gocapdump/compiler/names"
+	"github.com/gocapdump/gocapdump/internal/libpcapcorpus"
 	"github.com/gocapdump/gocapdump/internal/testcorpus"
 	"github.com/gocapdump/gocapdump/linktype"
 )
@@ -26,86 +25,6 @@ import (
 
 var updateKnown = flag.Bool("update-known", false, "rewrite testdata/corpus-known-failures.txt")
 
-// coreDLTs are the link types whose cases must all pass.
-var coreDLTs = []string{"EN10MB", "RAW", "IPV4", "IPV6", "LINUX_SLL", "LINUX_SLL2", "NULL", "LOOP"}
-
-type acceptBlock struct {
-	Name     string   `json:"name"`
-	DLT      string   `json:"DLT"`
-	Aliases  []string `json:"aliases"`
-	Snaplen  *uint32  `json:"snaplen"`
-	Netmask  string   `json:"netmask"`
-	LinuxExt int      `json:"linuxext"`
-	Offline  string   `json:"generate_offline_filter"`
-	Skip     string   `json:"skip"`
-	OptUnopt *string  `json:"optunopt"`
-	Opt      *string  `json:"opt"`
-	Unopt    *string  `json:"unopt"`
-}
-
-type rejectCase struct {
-	Name     string  `json:"name"`
-	DLT      string  `json:"DLT"`
-	Expr     *string `json:"expr"`
-	Netmask  string  `json:"netmask"`
-	Errstr   string  `json:"errstr"`
-	Skip     string  `json:"skip"`
-	Savefile string  `json:"savefile"`
-}
-
-func loadJSON(t *testing.T, path string, v any) {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(data, v); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-}
-
-// expectedListing keeps the lines of a corpus program that count.
-func expectedListing(text string) string {
-	var sb strings.Builder
-	for _, line := range strings.Split(text, "\n") {
-		line = strings.TrimLeft(line, "\t ")
-		if strings.HasPrefix(line, "(") {
-			sb.WriteString(line)
-			sb.WriteByte('\n')
-		}
-	}
-	return sb.String()
-}
-
-// corpusResolver resolves names from the system's files with the corpus's
-// extra lines appended, as the corpus expects, and never asks the DNS.
-func corpusResolver(t *testing.T, corpus string) *names.Resolver {
-	t.Helper()
-	dir := t.TempDir()
-	join := func(name string) string {
-		sys, _ := os.ReadFile(filepath.Join("/etc", name))
-		extra, _ := os.ReadFile(filepath.Join(corpus, "etc", name))
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, append(append(sys, '\n'), extra...), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	return &names.Resolver{
-		HostsFile:    join("hosts"),
-		EthersFile:   join("ethers"),
-		NetworksFile: join("networks"),
-		NoDNS:        true,
-	}
-}
-
-func parseNetmask(s string) net.IPMask {
-	if s == "" {
-		return nil
-	}
-	return net.IPMask(net.ParseIP(s).To4())
-}
-
 type corpusResult struct {
 	label string
 	ok    bool
@@ -114,8 +33,7 @@ type corpusResult struct {
 }
 
 func runAccept(t *testing.T, corpus string, res *names.Resolver) []corpusResult {
-	var blocks []acceptBlock
-	loadJSON(t, filepath.Join(corpus, "accept.json"), &blocks)
+	blocks := libpcapcorpus.LoadAccept(t, corpus)
 	var out []corpusResult
 	for _, b := range blocks {
 		if b.Skip != "" || b.Name == "bpf_image" {
@@ -131,7 +49,7 @@ func runAccept(t *testing.T, corpus string, res *names.Resolver) []corpusResult 
 		}
 		opts := Options{
 			LinkType:        dlt,
-			Netmask:         parseNetmask(b.Netmask),
+			Netmask:         libpcapcorpus.Netmask(b.Netmask),
 			LinuxExtensions: b.LinuxExt == 1,
 			Resolver:        res,
 		}
@@ -150,19 +68,19 @@ func runAccept(t *testing.T, corpus string, res *names.Resolver) []corpusResult 
 				continue // "opt": null means the optimizer must reject it
 			}
 			opts.NoOptimize = which == "unopt"
-			out = append(out, acceptCases(b, which, expectedListing(*want), opts)...)
+			out = append(out, acceptCases(b, which, libpcapcorpus.Listing(*want), opts)...)
 		}
 	}
 	return out
 }
 
 // acceptCases compiles every alias of a block and compares the listing.
-func acceptCases(b acceptBlock, which, exp string, opts Options) []corpusResult {
+func acceptCases(b libpcapcorpus.AcceptBlock, which, exp string, opts Options) []corpusResult {
 	var out []corpusResult
 	for i, expr := range b.Aliases {
 		r := corpusResult{
 			label: fmt.Sprintf("accept_%s_%s_%d", b.Name, which, i),
-			core:  slices.Contains(coreDLTs, b.DLT),
+			core:  slices.Contains(libpcapcorpus.CoreDLTs, b.DLT),
 		}
 		prog, err := Compile(expr, opts)
 		switch {
@@ -179,8 +97,7 @@ func acceptCases(b acceptBlock, which, exp string, opts Options) []corpusResult 
 }
 
 func runReject(t *testing.T, corpus string, res *names.Resolver) []corpusResult {
-	var cases []rejectCase
-	loadJSON(t, filepath.Join(corpus, "reject.json"), &cases)
+	cases := libpcapcorpus.LoadReject(t, corpus)
 	var out []corpusResult
 	for _, c := range cases {
 		// Savefile cases belong to pcapfile.
@@ -191,8 +108,8 @@ func runReject(t *testing.T, corpus string, res *names.Resolver) []corpusResult 
 		if err != nil {
 			t.Fatalf("%s: %v", c.Name, err)
 		}
-		r := corpusResult{label: "reject_" + c.Name, core: slices.Contains(coreDLTs, c.DLT)}
-		_, err = Compile(*c.Expr, Options{LinkType: dlt, Netmask: parseNetmask(c.Netmask), Resolver: res})
+		r := corpusResult{label: "reject_" + c.Name, core: slices.Contains(libpcapcorpus.CoreDLTs, c.DLT)}
+		_, err = Compile(*c.Expr, Options{LinkType: dlt, Netmask: libpcapcorpus.Netmask(c.Netmask), Resolver: res})
 		var ce *Error
 		switch {
 		case err == nil:
@@ -211,7 +128,7 @@ func runReject(t *testing.T, corpus string, res *names.Resolver) []corpusResult 
 
 func TestCorpus(t *testing.T) {
 	corpus := testcorpus.Dir(t, "libpcap")
-	res := corpusResolver(t, corpus)
+	res := libpcapcorpus.Resolver(t, corpus)
 	results := append(runAccept(t, corpus, res), runReject(t, corpus, res)...)
 
 	knownPath := filepath.Join("testdata", "corpus-known-failures.txt")

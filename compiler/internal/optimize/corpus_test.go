@@ -1,11 +1,10 @@
 package optimize
 
 import (
-	"encoding/json"
+	"encoding/binary"
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -14,7 +13,7 @@ import (
 	"github.com/gocapdump/gocapdump/compiler/internal/gen"
 	"github.com/gocapdump/gocapdump/compiler/internal/ir"
 	"github.com/gocapdump/gocapdump/compiler/internal/parse"
-	"github.com/gocapdump/gocapdump/compiler/names"
+	"github.com/gocapdump/gocapdump/internal/libpcapcorpus"
 	"github.com/gocapdump/gocapdump/internal/testcorpus"
 	"github.com/gocapdump/gocapdump/linktype"
 )
@@ -31,78 +30,6 @@ var failsFile = flag.String("fails", "", "write every optimizer mismatch to this
 // optimizer; they are reported, not failed.
 var generatorIssues = map[string]string{
 	"radio_index_PRISM_HEADER": "the generator does not set NoOptimize for the Prism header length load (libpcap's gen_load_prism_llprefixlen sets no_optimize)",
-}
-
-var coreDLTs = []string{"EN10MB", "RAW", "IPV4", "IPV6", "LINUX_SLL", "LINUX_SLL2", "NULL", "LOOP"}
-
-type acceptBlock struct {
-	Name     string   `json:"name"`
-	DLT      string   `json:"DLT"`
-	Aliases  []string `json:"aliases"`
-	Snaplen  *uint32  `json:"snaplen"`
-	Netmask  string   `json:"netmask"`
-	LinuxExt int      `json:"linuxext"`
-	Offline  string   `json:"generate_offline_filter"`
-	Skip     string   `json:"skip"`
-	OptUnopt *string  `json:"optunopt"`
-	Opt      *string  `json:"opt"`
-	Unopt    *string  `json:"unopt"`
-	raw      map[string]json.RawMessage
-}
-
-func loadJSON(t *testing.T, path string, v any) {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(data, v); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-}
-
-// expectedListing keeps the lines of a corpus program that count.
-func expectedListing(text string) string {
-	var sb strings.Builder
-	for _, line := range strings.Split(text, "\n") {
-		line = strings.TrimLeft(line, "\t ")
-		if strings.HasPrefix(line, "(") {
-			sb.WriteString(line)
-			sb.WriteByte('\n')
-		}
-	}
-	return sb.String()
-}
-
-// corpusResolver resolves names from the system's files with the corpus's
-// extra lines appended, and never asks the DNS.
-func corpusResolver(t *testing.T, corpus string) *names.Resolver {
-	t.Helper()
-	dir := t.TempDir()
-	join := func(name string) string {
-		sys, _ := os.ReadFile(filepath.Join("/etc", name))
-		extra, _ := os.ReadFile(filepath.Join(corpus, "etc", name))
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, append(append(sys, '\n'), extra...), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	return &names.Resolver{
-		HostsFile:    join("hosts"),
-		EthersFile:   join("ethers"),
-		NetworksFile: join("networks"),
-		NoDNS:        true,
-	}
-}
-
-func parseNetmask(s string) uint32 {
-	if s == "" {
-		return 0xffffffff
-	}
-	var a, b, c, d uint32
-	fmt.Sscanf(s, "%d.%d.%d.%d", &a, &b, &c, &d)
-	return a<<24 | b<<16 | c<<8 | d
 }
 
 func listing(t testing.TB, root *ir.Block) string {
@@ -140,16 +67,13 @@ func compileOpt(t testing.TB, cfg gen.Config, expr string) (unopt, opt string, e
 
 func TestCorpusAccept(t *testing.T) {
 	corpus := testcorpus.Dir(t, "libpcap")
-	res := corpusResolver(t, corpus)
-	var blocks []acceptBlock
-	loadJSON(t, filepath.Join(corpus, "accept.json"), &blocks)
-	var raws []map[string]json.RawMessage
-	loadJSON(t, filepath.Join(corpus, "accept.json"), &raws)
+	res := libpcapcorpus.Resolver(t, corpus)
+	blocks := libpcapcorpus.LoadAccept(t, corpus)
 
 	type tally struct{ pass, fail, genWrong int }
 	var core, all tally
 	var fails strings.Builder
-	for bi, b := range blocks {
+	for _, b := range blocks {
 		if b.Skip != "" || b.Name == "bpf_image" {
 			continue
 		}
@@ -157,7 +81,7 @@ func TestCorpusAccept(t *testing.T) {
 		if b.OptUnopt != nil {
 			wantUnopt, wantOpt = b.OptUnopt, b.OptUnopt
 		}
-		_, hasOpt := raws[bi]["opt"]
+		hasOpt := b.HasOpt
 		if wantUnopt == nil || (wantOpt == nil && !hasOpt) {
 			continue
 		}
@@ -168,7 +92,7 @@ func TestCorpusAccept(t *testing.T) {
 		cfg := gen.Config{
 			LinkType: int(dlt),
 			Snaplen:  262144,
-			Netmask:  parseNetmask(b.Netmask),
+			Netmask:  netmask(b.Netmask),
 			LinuxExt: b.LinuxExt == 1,
 			Offline:  b.Offline != "",
 			Swapped:  b.Offline == "swapped",
@@ -177,10 +101,10 @@ func TestCorpusAccept(t *testing.T) {
 		if b.Snaplen != nil {
 			cfg.Snaplen = *b.Snaplen
 		}
-		isCore := slices.Contains(coreDLTs, b.DLT)
+		isCore := slices.Contains(libpcapcorpus.CoreDLTs, b.DLT)
 		for i, expr := range b.Aliases {
 			unopt, opt, err := compileOpt(t, cfg, expr)
-			if unopt != expectedListing(*wantUnopt) {
+			if unopt != libpcapcorpus.Listing(*wantUnopt) {
 				all.genWrong++
 				if isCore {
 					core.genWrong++
@@ -195,7 +119,7 @@ func TestCorpusAccept(t *testing.T) {
 			} else if err != nil {
 				got = "error: " + err.Error()
 			} else {
-				ok = opt == expectedListing(*wantOpt)
+				ok = opt == libpcapcorpus.Listing(*wantOpt)
 				got = opt
 			}
 			if ok {
@@ -215,7 +139,7 @@ func TestCorpusAccept(t *testing.T) {
 			}
 			want := "expression rejects all packets\n"
 			if wantOpt != nil {
-				want = expectedListing(*wantOpt)
+				want = libpcapcorpus.Listing(*wantOpt)
 			}
 			fmt.Fprintf(&fails, "=== %s_%d %s %q\n--- want\n%s--- got\n%s", b.Name, i, b.DLT, expr, want, got)
 			t.Errorf("%s_%d %s %q: optimized program differs", b.Name, i, b.DLT, expr)
@@ -234,14 +158,7 @@ func TestCorpusAccept(t *testing.T) {
 // cases: the optimizer reduces them to "ret #0".
 func TestCorpusRejectsAll(t *testing.T) {
 	corpus := testcorpus.Dir(t, "libpcap")
-	var cases []struct {
-		Name   string  `json:"name"`
-		DLT    string  `json:"DLT"`
-		Expr   *string `json:"expr"`
-		Errstr string  `json:"errstr"`
-		Skip   string  `json:"skip"`
-	}
-	loadJSON(t, filepath.Join(corpus, "reject.json"), &cases)
+	cases := libpcapcorpus.LoadReject(t, corpus)
 	n := 0
 	for _, c := range cases {
 		if c.Skip != "" || c.Expr == nil || c.Errstr != "expression rejects all packets" {
@@ -259,4 +176,12 @@ func TestCorpusRejectsAll(t *testing.T) {
 		n++
 	}
 	t.Logf("%d cases", n)
+}
+
+// netmask is a case's netmask as the generator takes it.
+func netmask(s string) uint32 {
+	if m := libpcapcorpus.Netmask(s); m != nil {
+		return binary.BigEndian.Uint32(m)
+	}
+	return gen.NetmaskUnknown
 }
