@@ -474,6 +474,21 @@ func TestWriteErrorFromFile(t *testing.T) {
 	if !errors.As(err, &pe) || pe.Path != "/dev/full" || pe.Err.Error() != "no space left on device" {
 		t.Errorf("got %v", err)
 	}
+
+	// With the buffer filling up, the error of a background write comes
+	// back from a later write, and from Close.
+	w, _ = NewWriter(f, WriterOptions{LinkType: 1, BufferSize: 4096})
+	data := make([]byte, 1000)
+	var werr error
+	for i := 0; i < 100 && werr == nil; i++ {
+		werr = w.WritePacket(CaptureInfo{Length: 1000}, data)
+	}
+	if !errors.As(werr, &pe) || pe.Err.Error() != "no space left on device" {
+		t.Errorf("write: %v", werr)
+	}
+	if err := w.Close(); !errors.As(err, &pe) {
+		t.Errorf("close: %v", err)
+	}
 }
 
 // TestFileReaderTruncatedUnderneath: a file cut short by another process
