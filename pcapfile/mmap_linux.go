@@ -22,12 +22,12 @@ type mapping struct {
 	nextAdvice int  // offset in data at which advance runs next
 	warmed     int  // offset in data up to which lines were touched
 	dropped    int  // offset in all below which the pages were let go
-	touched    byte // what warming read, kept so that the reads stay
+	touched    byte // what prefetchLines read, kept so that the reads stay
 }
 
 const (
-	// warmStep and warmAhead: every warmStep bytes, reading touches the
-	// cache lines up to warmAhead bytes ahead (see advance).
+	// warmStep and warmAhead: every warmStep bytes, reading prefetches
+	// the cache lines up to warmAhead bytes ahead (see advance).
 	warmStep  = 4 << 10
 	warmAhead = 16 << 10
 	// dropBehind: pages this far behind the read position are let go.
@@ -81,13 +81,15 @@ func mapFile(f *os.File) (*mapping, error) {
 // advance is called as reading passes pos (an offset in data), every
 // warmStep bytes.
 //
-// It touches one byte of every cache line up to warmAhead bytes ahead.
-// Reading records is a chain of dependent loads, each record's length
-// giving the next one's place, so that without help every record header
-// waits for memory in turn; the touches are independent loads that the
-// processor overlaps, and they bring the lines in before they are needed.
-// (Measured on the benchmark file: headers alone took 90 ns per record
-// cold, 60 ns warmed, about the speed of the memory bus.)
+// It prefetches every cache line up to warmAhead bytes ahead. Reading
+// records is a chain of dependent loads, each record's length giving the
+// next one's place, so that without help every record header waits for
+// memory in turn; prefetches (or, off amd64, plain loads that do not
+// depend on each other) overlap, and bring the lines in before they are
+// needed. Measured on the benchmark file: walking the headers alone took
+// 90 ns per record cold, 60 ns with loads ahead, 53 with prefetches,
+// about the speed of the memory bus; a goroutine warming the lines from
+// another processor was slower.
 //
 // It also lets go of the pages more than dropBehind bytes behind pos:
 // they stay in the page cache, and touching them again only faults them
@@ -96,16 +98,11 @@ func mapFile(f *os.File) (*mapping, error) {
 func (m *mapping) advance(pos int) {
 	m.nextAdvice = pos + warmStep
 	limit := min(pos+warmAhead, len(m.data))
-	var t byte
 	for m.warmed < limit {
 		end := min(m.warmed+warmStep, limit)
-		chunk := m.data[m.warmed:end]
-		for i := 0; i < len(chunk); i += 64 {
-			t |= chunk[i]
-		}
+		m.touched |= prefetchLines(&m.data[m.warmed], end-m.warmed)
 		m.warmed = end
 	}
-	m.touched |= t
 	if end := (pos + m.delta - dropBehind) &^ (os.Getpagesize() - 1); end >= m.dropped+dropBehind {
 		_ = unix.Madvise(m.all[m.dropped:end], unix.MADV_DONTNEED)
 		m.dropped = end

@@ -1,0 +1,16 @@
+#include "textflag.h"
+
+// func prefetchLines(b *byte, n int) byte
+TEXT ·prefetchLines(SB), NOSPLIT, $0-17
+	MOVQ b+0(FP), AX
+	MOVQ n+8(FP), CX
+	ADDQ AX, CX
+loop:
+	CMPQ AX, CX
+	JAE  done
+	PREFETCHT0 (AX)
+	ADDQ $64, AX
+	JMP  loop
+done:
+	MOVB $0, ret+16(FP)
+	RET
