@@ -38,6 +38,11 @@ type WriterOptions struct {
 // Writer writes packets to a pcap or pcapng file through a buffer. It
 // allocates nothing per packet. Call Flush or Close when done; it is not
 // safe for concurrent use.
+//
+// To an *os.File, a full buffer is written by a goroutine while the next
+// one fills, with writev calls of at most 64 KiB; an error of such a
+// write comes back from a later WritePacket, CopyRecord, Flush or Close.
+// Flush and Close return only once everything is written.
 type Writer struct {
 	out     *output
 	format  Format
