@@ -10,12 +10,13 @@ import (
 	"os/exec"
 	"runtime"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/gocapdump/gocapdump/internal/kernelprobe"
 )
 
 // testNet is a private network namespace holding one veth pair, "va" and
@@ -41,53 +42,11 @@ var netnsSeq atomic.Int32
 // process that is abandoned if it does not answer.) The ring, decoding,
 // direction, VLAN, cooked headers and stats are still tested then.
 func skipKernelFilter(t *testing.T) bool {
-	if os.Getenv("GOCAPDUMP_TEST_NO_BPF") == "1" {
+	if err := kernelprobe.FilterAttach(); err != nil {
+		t.Logf("testing without kernel filters: %v", err)
 		return true
 	}
-	attachProbe.Do(func() { attachHangs = probeAttachHangs() })
-	if attachHangs {
-		t.Log("SO_ATTACH_FILTER hangs on this kernel: testing without kernel filters")
-	}
-	return attachHangs
-}
-
-var (
-	attachProbe sync.Once
-	attachHangs bool
-)
-
-const probeEnv = "GOCAPDUMP_TEST_PROBE_ATTACH"
-
-// TestMain doubles as the probe child: with probeEnv set it attaches a
-// filter to a UDP socket and exits.
-func TestMain(m *testing.M) {
-	if os.Getenv(probeEnv) == "1" {
-		fd, err := unix.Socket(unix.AF_INET, unix.SOCK_DGRAM, 0)
-		if err == nil {
-			err = attachFilter(fd, acceptAll(1))
-		}
-		if err != nil {
-			os.Exit(2)
-		}
-		os.Exit(0)
-	}
-	os.Exit(m.Run())
-}
-
-func probeAttachHangs() bool {
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), probeEnv+"=1")
-	if err := cmd.Start(); err != nil {
-		return false
-	}
-	done := make(chan struct{})
-	go func() { _ = cmd.Wait(); close(done) }()
-	select {
-	case <-done:
-		return false
-	case <-time.After(10 * time.Second):
-		return true // the child is left behind, stuck in the kernel
-	}
+	return false
 }
 
 func needKernelFilter(t *testing.T) {
