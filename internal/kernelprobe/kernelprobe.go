@@ -19,6 +19,12 @@
 //
 // Setting GOCAPDUMP_TEST_NO_BPF=1 makes the probe report failure without
 // trying.
+//
+// The tests that attach kernel filters were written on a machine whose
+// kernel had wedged, so none of them has run yet. Until they have passed
+// once on a healthy kernel they are opt-in: set
+// GOCAPDUMP_TEST_KERNEL_FILTER=1 to run them (the capture issue's notes
+// say so; remove this gate once they pass).
 package kernelprobe
 
 import (
@@ -41,6 +47,10 @@ const childEnv = "GOCAPDUMP_KERNELPROBE_CHILD"
 
 // noBPFEnv set to "1" declares that socket filters must not be attached.
 const noBPFEnv = "GOCAPDUMP_TEST_NO_BPF"
+
+// optInEnv set to "1" runs the kernel-filter tests that have not yet run
+// on a healthy kernel (see the package comment).
+const optInEnv = "GOCAPDUMP_TEST_KERNEL_FILTER"
 
 // Timeout is how long the parent waits for the probe child.
 const Timeout = 10 * time.Second
@@ -107,6 +117,9 @@ func RequireFilterAttach(t testing.TB) {
 func probe() error {
 	if os.Getenv(noBPFEnv) == "1" {
 		return errors.New(noBPFEnv + "=1")
+	}
+	if os.Getenv(optInEnv) != "1" {
+		return errors.New("kernel-filter tests are opt-in until they have passed on a healthy kernel; set " + optInEnv + "=1")
 	}
 	marker := markerPath()
 	if marker != "" {
