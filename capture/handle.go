@@ -64,7 +64,6 @@ type Handle struct {
 	refilter        *refilter
 	pendingRefilter atomic.Pointer[refilter]
 	batch           Block // block lent to a ReadBlock callback
-	copyBuf         []byte
 
 	// Life cycle: readers announce themselves in active; whoever sees
 	// closed with no reader left tears the socket and ring down, so that

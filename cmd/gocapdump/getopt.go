@@ -7,10 +7,9 @@ import (
 
 // optSpec describes one command-line option the way getopt_long sees it.
 type optSpec struct {
-	short   byte   // 0 when the option has only a long name
-	long    string // "" when it has only a short name
-	hasArg  bool
-	canFold bool // short option may be repeated in one cluster (-vvv)
+	short  byte   // 0 when the option has only a long name
+	long   string // "" when it has only a short name
+	hasArg bool
 }
 
 // opt is one parsed option.

@@ -131,9 +131,3 @@ func (g *gen) allocReg() int {
 }
 
 func (g *gen) freeReg(n int) { g.regUsed[n] = false }
-
-// unsupported fails a primitive gocapdump cannot compile yet, naming it
-// and the link type, rather than emitting a wrong program.
-func (g *gen) unsupported(what string) {
-	g.fail("gocapdump does not support %s on link type %d yet", what, g.lay.linkType)
-}

@@ -1,7 +1,5 @@
 package optimize
 
-import "github.com/gocapdump/gocapdump/compiler/internal/ir"
-
 // useConflict reports whether an atom live on exit from succ holds a
 // different value there than on exit from b, so that b may not jump past
 // the blocks in between.
@@ -16,24 +14,6 @@ func useConflict(b, succ *blk) bool {
 		}
 	}
 	return false
-}
-
-// foldTarget is libpcap's fold_edge: when edge e dominates the edge into
-// child, and child repeats e's test on the same value, the outcome of
-// child's test is known, and this returns the successor it picks (or nil).
-func foldTarget(child *blk, e edgeRef) *blk {
-	p := e.pred
-	if child.ir.Jump.Code != p.ir.Jump.Code || child.val[atomA] != p.val[atomA] {
-		return nil
-	}
-	if child.oval == p.oval {
-		return child.succ[e.side]
-	}
-	// Having seen "A == k" true, any other equality test on A is false.
-	if e.side == 0 && p.ir.Jump.Code == ir.JMP|ir.JEQ|ir.K {
-		return child.succ[1]
-	}
-	return nil
 }
 
 // thread moves edge e past blocks whose outcome is known when e is taken
@@ -70,8 +50,7 @@ type slot struct {
 	side int
 }
 
-func (s slot) get() *blk  { return s.b.succ[s.side] }
-func (s slot) set(x *blk) { s.b.succ[s.side] = x }
+func (s slot) get() *blk { return s.b.succ[s.side] }
 
 // pullUp is libpcap's or_pullup (along = 1: a chain of tests linked by
 // their false branches that share a true branch) and and_pullup (along =

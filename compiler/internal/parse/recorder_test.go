@@ -34,13 +34,6 @@ func (r *recorder) newHandle() handle {
 	return handle(r.n)
 }
 
-func (r *recorder) fail(msg string) error {
-	if r.failing {
-		return errors.New(msg)
-	}
-	return nil
-}
-
 func (r *recorder) String() string { return strings.Join(r.log, "\n") }
 
 func h(x any) int { return int(x.(handle)) }
