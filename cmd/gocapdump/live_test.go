@@ -62,41 +62,27 @@ func TestParseLiveOptions(t *testing.T) {
 }
 
 func TestLiveOptionErrors(t *testing.T) {
-	for _, tc := range []struct {
-		args []string
-		msg  string
-	}{
-		{[]string{"-Q", "sideways"}, "gocapdump: unknown capture direction 'sideways'\n"},
-		{[]string{"-B", "x"}, `gocapdump: invalid packet buffer size "x" (not a valid number)`},
-		{[]string{"-B", "0"}, "gocapdump: invalid packet buffer size 0 (must be >= 1 and <= 2147483647)"},
-		{[]string{"-B", "3000000"}, "gocapdump: packet buffer size 3000000 is too large"},
-		{[]string{"-C", "5"}, "gocapdump: -C cannot be used without -w.\n"},
-		{[]string{"-G", "5"}, "gocapdump: -G cannot be used without -w.\n"},
-		{[]string{"-w", "f", "-C", "5x"}, "gocapdump: invalid file size 5x (invalid units)"},
-		{[]string{"-w", "f", "-C", "5kb"}, "gocapdump: invalid file size 5kb (invalid units)"},
-		{[]string{"-w", "f", "-C", "k"}, `gocapdump: invalid file size "k" (not a valid number)`},
-		{[]string{"-w", "f", "-C", "0"}, "gocapdump: invalid file size 0 (must be >= 1"},
-		{[]string{"-w", "f", "-C", "99999999999999g"}, "gocapdump: file size 99999999999999g is too large"},
-		{[]string{"-W", "0"}, "gocapdump: invalid number of output files 0 (must be >= 1 and <= 2147483647)"},
-		{[]string{"-w", "f", "-G", "-1"}, "gocapdump: invalid number of seconds -1 (must be >= 0"},
-		{[]string{"-i", "0"}, "gocapdump: Invalid adapter index 0\n"},
-		{[]string{"-i", "999"}, "gocapdump: Invalid adapter index 999: only "},
-		{[]string{"-L", "-i", "lo", "-y", "LINUX_SLL"}, ""}, // -L lists, whatever -y says
-		{[]string{"-L", "-i", "lo", "-y", "nosuch"}, "gocapdump: invalid data link type nosuch\n"},
-		{[]string{"-d", "-i", "lo", "-y", "LINUX_SLL"}, "gocapdump: LINUX_SLL is not one of the DLTs supported by this device\n"},
-		{[]string{"-d", "-i", "lo", "-y", "NOSUCH"}, "gocapdump: invalid data link type NOSUCH\n"},
-	} {
-		code, _, errOut := invoke(t, "", tc.args...)
-		if tc.msg == "" {
-			if code != 0 {
-				t.Errorf("%q: exit %d, %q", tc.args, code, errOut)
-			}
-			continue
-		}
-		if code != 1 || !strings.Contains(errOut, tc.msg) {
-			t.Errorf("%q: exit %d, stderr %q; want %q", tc.args, code, errOut, tc.msg)
-		}
-	}
+	checkExits(t, nil, []exitCase{
+		{[]string{"-Q", "sideways"}, 1, "gocapdump: unknown capture direction 'sideways'\n"},
+		{[]string{"-B", "x"}, 1, `gocapdump: invalid packet buffer size "x" (not a valid number)`},
+		{[]string{"-B", "0"}, 1, "gocapdump: invalid packet buffer size 0 (must be >= 1 and <= 2147483647)"},
+		{[]string{"-B", "3000000"}, 1, "gocapdump: packet buffer size 3000000 is too large"},
+		{[]string{"-C", "5"}, 1, "gocapdump: -C cannot be used without -w.\n"},
+		{[]string{"-G", "5"}, 1, "gocapdump: -G cannot be used without -w.\n"},
+		{[]string{"-w", "f", "-C", "5x"}, 1, "gocapdump: invalid file size 5x (invalid units)"},
+		{[]string{"-w", "f", "-C", "5kb"}, 1, "gocapdump: invalid file size 5kb (invalid units)"},
+		{[]string{"-w", "f", "-C", "k"}, 1, `gocapdump: invalid file size "k" (not a valid number)`},
+		{[]string{"-w", "f", "-C", "0"}, 1, "gocapdump: invalid file size 0 (must be >= 1"},
+		{[]string{"-w", "f", "-C", "99999999999999g"}, 1, "gocapdump: file size 99999999999999g is too large"},
+		{[]string{"-W", "0"}, 1, "gocapdump: invalid number of output files 0 (must be >= 1 and <= 2147483647)"},
+		{[]string{"-w", "f", "-G", "-1"}, 1, "gocapdump: invalid number of seconds -1 (must be >= 0"},
+		{[]string{"-i", "0"}, 1, "gocapdump: Invalid adapter index 0\n"},
+		{[]string{"-i", "999"}, 1, "gocapdump: Invalid adapter index 999: only "},
+		{[]string{"-L", "-i", "lo", "-y", "LINUX_SLL"}, 0, ""}, // -L lists, whatever -y says
+		{[]string{"-L", "-i", "lo", "-y", "nosuch"}, 1, "gocapdump: invalid data link type nosuch\n"},
+		{[]string{"-d", "-i", "lo", "-y", "LINUX_SLL"}, 1, "gocapdump: LINUX_SLL is not one of the DLTs supported by this device\n"},
+		{[]string{"-d", "-i", "lo", "-y", "NOSUCH"}, 1, "gocapdump: invalid data link type NOSUCH\n"},
+	})
 }
 
 // ---- Listings and -d with -i (no capture is started) ----

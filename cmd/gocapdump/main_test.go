@@ -73,12 +73,28 @@ func TestFilterFile(t *testing.T) {
 	}
 }
 
+// exitCase is a command line and what the command must do with it: exit
+// with code, with msg somewhere in its standard error.
+type exitCase struct {
+	args []string
+	code int
+	msg  string
+}
+
+// checkExits runs the command with prefix and then each case's
+// arguments, and checks the exit status and the standard error.
+func checkExits(t *testing.T, prefix []string, cases []exitCase) {
+	t.Helper()
+	for _, tc := range cases {
+		code, _, errOut := invoke(t, "", append(append([]string(nil), prefix...), tc.args...)...)
+		if code != tc.code || !strings.Contains(errOut, tc.msg) {
+			t.Errorf("%q: exit %d, stderr %q; want %d, %q", tc.args, code, errOut, tc.code, tc.msg)
+		}
+	}
+}
+
 func TestErrors(t *testing.T) {
-	for _, tc := range []struct {
-		args []string
-		code int
-		msg  string
-	}{
+	checkExits(t, nil, []exitCase{
 		{[]string{"-d", "ip and"}, 1, "gocapdump: can't parse filter expression: syntax error\n"},
 		{[]string{"-d", "-y", "FOO", "ip"}, 1, "gocapdump: invalid data link type FOO\n"},
 		{[]string{"-d", "host no.such.host.invalid"}, 1, "gocapdump: unknown host 'no.such.host.invalid'\n"},
@@ -86,12 +102,7 @@ func TestErrors(t *testing.T) {
 		{[]string{"--bogus"}, 1, "gocapdump: unrecognized option '--bogus'\n"},
 		{[]string{"-r", "/nonexistent/x.pcap"}, 1, "gocapdump: /nonexistent/x.pcap: No such file or directory\n"},
 		{[]string{"-F", "/nonexistent/expr", "-d"}, 1, "gocapdump: can't open /nonexistent/expr: No such file or directory\n"},
-	} {
-		code, _, errOut := invoke(t, "", tc.args...)
-		if code != tc.code || !strings.Contains(errOut, tc.msg) {
-			t.Errorf("%q: exit %d, stderr %q; want %d, %q", tc.args, code, errOut, tc.code, tc.msg)
-		}
-	}
+	})
 	if code, out, _ := invoke(t, "", "--version"); code != 0 || !strings.HasPrefix(out, "gocapdump version ") {
 		t.Errorf("--version: %d %q", code, out)
 	}
@@ -102,11 +113,7 @@ func TestFiltertest(t *testing.T) {
 	if code != 0 || out != ipTCP8080Unopt {
 		t.Errorf("exit %d, stdout:\n%s", code, out)
 	}
-	for _, tc := range []struct {
-		args []string
-		code int
-		msg  string
-	}{
+	checkExits(t, []string{"filtertest"}, []exitCase{
 		{[]string{"EN10MB", "ip and"}, exDataErr, "can't parse filter expression: syntax error"},
 		{[]string{"NOSUCHDLT", "ip"}, exUsage, "invalid data link type NOSUCHDLT"},
 		{[]string{}, exUsage, "Usage: filtertest"},
@@ -114,12 +121,7 @@ func TestFiltertest(t *testing.T) {
 		{[]string{"-s", "x", "EN10MB"}, exUsage, "invalid snaplen x"},
 		{[]string{"-r", "/nonexistent"}, exNoInput, "Failed opening: "},
 		{[]string{"-r", "x", "-l"}, exUsage, "-r is not compatible with -l"},
-	} {
-		code, _, errOut := invoke(t, "", append([]string{"filtertest"}, tc.args...)...)
-		if code != tc.code || !strings.Contains(errOut, tc.msg) {
-			t.Errorf("%q: exit %d, stderr %q; want %d, %q", tc.args, code, errOut, tc.code, tc.msg)
-		}
-	}
+	})
 }
 
 // udpFrame is an Ethernet/IPv4/UDP frame from 10.0.0.1:1234 to
