@@ -3,6 +3,7 @@
 package capture
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/gocapdump/gocapdump/linktype"
@@ -29,7 +30,7 @@ func (d Direction) String() string {
 	case DirectionInOut:
 		return "inout"
 	}
-	return "Direction(" + itoa(int(d)) + ")"
+	return "Direction(" + strconv.Itoa(int(d)) + ")"
 }
 
 // Defaults used for zero-valued Options fields.
@@ -117,26 +118,4 @@ func (o *Options) snaplen() int {
 		return DefaultSnaplen
 	}
 	return o.Snaplen
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
 }

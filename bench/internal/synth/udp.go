@@ -1,5 +1,7 @@
 package synth
 
+import "strconv"
+
 // DNS record types and the EDNS0 pseudo-record.
 const (
 	typeA     = 1
@@ -40,23 +42,10 @@ func name(i int) []string {
 		labels = append(labels, "eu-west-"+string(rune('1'+n%9)))
 	}
 	if n > 0 {
-		d += itoa(n)
+		d += strconv.Itoa(n)
 	}
 	labels = append(labels, d)
 	return append(labels, nameTLDs[(i/7)%len(nameTLDs)]...)
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	for ; n > 0; n /= 10 {
-		i--
-		b[i] = byte('0' + n%10)
-	}
-	return string(b[i:])
 }
 
 // appendName appends labels in DNS wire form.
@@ -147,7 +136,7 @@ func (g *Generator) dnsAnswer(b []byte, q dnsQuery) int {
 	if cname {
 		msg = append(msg, 0xc0, 12, 0, typeCNAME, 0, 1)
 		msg = appendTTL(msg, uint32(60+g.rng.IntN(3600)))
-		target := []string{"e" + itoa(g.rng.IntN(9000)), "dsc", "akamaiedge", "net"}
+		target := []string{"e" + strconv.Itoa(g.rng.IntN(9000)), "dsc", "akamaiedge", "net"}
 		rd := appendName(nil, target)
 		msg = append(msg, byte(len(rd)>>8), byte(len(rd)))
 		owner = len(msg)

@@ -1,5 +1,7 @@
 package gen
 
+import "strconv"
+
 // notSet marks an offset the link type does not have.
 const notSet = 0xffffffff
 
@@ -153,7 +155,7 @@ func (g *gen) initLinkType() error {
 		if dlt >= dltHighMatchingMin && dlt <= dltHighMatchingMax {
 			d = linkDesc{linkType: notSet, linkPL: notSet, nl: notSet, nlNoSnap: notSet}
 		} else {
-			return &Error{Msg: "unknown data link type " + itoa(dlt)}
+			return &Error{Msg: "unknown data link type " + strconv.Itoa(dlt)}
 		}
 	}
 	l := layout{
@@ -185,8 +187,4 @@ func (g *gen) initLinkType() error {
 	l.outermostLinkHdr = l.linkHdr
 	g.lay = l
 	return nil
-}
-
-func itoa(n int) string {
-	return fmtInt(int64(n))
 }
