@@ -5,8 +5,8 @@ package capture
 import (
 	"errors"
 	"syscall"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/gocapdump/gocapdump/internal/oserr"
 )
 
 // Sentinel errors, matched with errors.Is. The texts are libpcap's status
@@ -60,7 +60,7 @@ func (e *OpenError) detail() string {
 		if d != "" {
 			d += ": "
 		}
-		d += errnoText(e.Err)
+		d += oserr.Text(e.Err)
 	}
 	if e.Hint != "" {
 		d += " - " + e.Hint
@@ -79,18 +79,6 @@ func (e *OpenError) Unwrap() []error {
 		errs = append(errs, e.Err)
 	}
 	return errs
-}
-
-// errnoText spells an errno the way C's strerror does ("Operation not
-// permitted"); Go's texts are the same words in lower case.
-func errnoText(err error) string {
-	var errno syscall.Errno
-	if !errors.As(err, &errno) {
-		return err.Error()
-	}
-	s := errno.Error()
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // classify builds the OpenError for a failed system call, recognising the

@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/gocapdump/gocapdump/internal/oserr"
+
 	"github.com/gocapdump/gocapdump/bpftext"
 	"github.com/gocapdump/gocapdump/bpfvm"
 	"github.com/gocapdump/gocapdump/compiler"
@@ -214,7 +216,7 @@ func readExpression(file string, args []string, stdin io.Reader) (string, error)
 	} else {
 		data, err = os.ReadFile(file)
 		if err != nil {
-			return "", failf(exIOErr, "can't open %s: %s", file, errnoText(err))
+			return "", failf(exIOErr, "can't open %s: %s", file, oserr.Text(err))
 		}
 	}
 	return blankComments(string(data)), nil
@@ -234,19 +236,6 @@ func blankComments(s string) string {
 		}
 	}
 	return string(b)
-}
-
-// errnoText is strerror's text for an OS error ("No such file or
-// directory"), without Go's "open x:" prefix.
-func errnoText(err error) string {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		s := pe.Err.Error()
-		if s != "" {
-			return strings.ToUpper(s[:1]) + s[1:]
-		}
-	}
-	return err.Error()
 }
 
 func filtertestUsage(w io.Writer) {
@@ -302,7 +291,7 @@ Exit status codes:
 func filterSavefile(path, expr string, optimize bool, netmask net.IPMask, stdout, stderr io.Writer) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return failf(exNoInput, "Failed opening: %s: %s", path, errnoText(err))
+		return failf(exNoInput, "Failed opening: %s: %s", path, oserr.Text(err))
 	}
 	defer f.Close()
 	r, err := pcapfile.NewReader(f)

@@ -19,6 +19,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/gocapdump/gocapdump/internal/oserr"
+
 	"github.com/gocapdump/gocapdump/bpftext"
 	"github.com/gocapdump/gocapdump/capture"
 	"github.com/gocapdump/gocapdump/compiler"
@@ -544,13 +546,13 @@ func dropPrivileges(name string, w *savefile, stderr io.Writer) error {
 	if w != nil {
 		if f := w.file(); f != nil {
 			if err := f.Chown(uid, gid); err != nil {
-				return fmt.Errorf("%s: %s", w.name, errnoText(err))
+				return fmt.Errorf("%s: %s", w.name, oserr.Text(err))
 			}
 		}
 	}
 	// Go applies these to every thread of the process.
 	if err := setIDs(groups, gid, uid); err != nil {
-		return fmt.Errorf("Couldn't change to '%.32s' uid=%d gid=%d: %s", name, uid, gid, errnoText(err))
+		return fmt.Errorf("Couldn't change to '%.32s' uid=%d gid=%d: %s", name, uid, gid, oserr.Text(err))
 	}
 	fmt.Fprintf(stderr, "dropped privs to %s\n", name)
 	return nil

@@ -10,6 +10,8 @@ import (
 	"os"
 	"runtime/debug"
 
+	"github.com/gocapdump/gocapdump/internal/oserr"
+
 	"github.com/gocapdump/gocapdump/bpfvm"
 	"github.com/gocapdump/gocapdump/compiler"
 	"github.com/gocapdump/gocapdump/linktype"
@@ -248,7 +250,7 @@ func openInput(name string, stdin io.Reader) (io.Reader, func(), error) {
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %s", name, errnoText(err))
+		return nil, nil, fmt.Errorf("%s: %s", name, oserr.Text(err))
 	}
 	return f, func() { f.Close() }, nil
 }

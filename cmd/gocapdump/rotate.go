@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gocapdump/gocapdump/internal/oserr"
+
 	"github.com/gocapdump/gocapdump/pcapfile"
 )
 
@@ -116,7 +118,7 @@ func (s *savefile) open(name string) error {
 	} else {
 		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 		if err != nil {
-			return fmt.Errorf("%s: %s", name, errnoText(err))
+			return fmt.Errorf("%s: %s", name, oserr.Text(err))
 		}
 		out = f
 	}
@@ -259,7 +261,7 @@ func (e *writeError) Error() string {
 	if name == "-" {
 		name = "the standard output"
 	}
-	return fmt.Sprintf("error writing %s: %s", name, errnoText(e.err))
+	return fmt.Sprintf("error writing %s: %s", name, oserr.Text(e.err))
 }
 
 func (e *writeError) Unwrap() error { return e.err }
