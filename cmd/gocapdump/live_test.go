@@ -741,6 +741,27 @@ func (r *liveRun) wait() int {
 	return 0
 }
 
+// waitExit waits for the process to end and fails the test unless it
+// exited with want.
+func (r *liveRun) waitExit(want int) {
+	r.t.Helper()
+	if code := r.wait(); code != want {
+		r.t.Fatalf("exit %d\n%s", code, r.stderrText())
+	}
+}
+
+// stderrHas fails the test unless the process's standard error holds
+// every one of wants.
+func (r *liveRun) stderrHas(wants ...string) {
+	r.t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(r.stderrText(), w) {
+			r.t.Errorf("stderr:\n%s", r.stderrText())
+			return
+		}
+	}
+}
+
 func (r *liveRun) signal(sig os.Signal) {
 	r.t.Helper()
 	if err := r.cmd.Process.Signal(sig); err != nil {
@@ -836,15 +857,11 @@ func TestLiveFilterAndCount(t *testing.T) {
 		}
 	}
 	n.sendFrames("vb", frames...)
-	if code := r.wait(); code != 0 {
-		t.Fatalf("exit %d\n%s", code, r.stderrText())
-	}
+	r.waitExit(0)
 	checkFrames(t, out, want)
 	tcpdumpReads(t, out, 3)
-	if !strings.Contains(r.stderrText(), "gocapdump: listening on va, link-type EN10MB (Ethernet), snapshot length 262144 bytes\n") ||
-		!strings.Contains(r.stderrText(), "\n3 packets captured\n") {
-		t.Errorf("stderr:\n%s", r.stderrText())
-	}
+	r.stderrHas("gocapdump: listening on va, link-type EN10MB (Ethernet), snapshot length 262144 bytes\n",
+		"\n3 packets captured\n")
 }
 
 func TestLiveSnaplenAndDirection(t *testing.T) {
@@ -891,14 +908,10 @@ func TestLiveInterruptLosesNothing(t *testing.T) {
 	// At once, while the kernel still holds the last packets in its
 	// open block.
 	r.signal(syscall.SIGINT)
-	if code := r.wait(); code != 0 {
-		t.Fatalf("exit %d\n%s", code, r.stderrText())
-	}
+	r.waitExit(0)
 	checkFrames(t, out, frames)
 	tcpdumpReads(t, out, len(frames))
-	if !strings.Contains(r.stderrText(), "\n200 packets captured\n200 packets received by filter\n0 packets dropped by kernel\n") {
-		t.Errorf("stats:\n%s", r.stderrText())
-	}
+	r.stderrHas("\n200 packets captured\n200 packets received by filter\n0 packets dropped by kernel\n")
 }
 
 func TestLiveAnyDevice(t *testing.T) {
@@ -907,9 +920,7 @@ func TestLiveAnyDevice(t *testing.T) {
 	r := n.startCapture(nil, "-i", "any", "-Q", "in", "-w", out, "-c", "1", "udp dst port 9")
 	f := udpTo(n.va, n.vb, 9, 1, 120)
 	n.sendFrames("vb", f)
-	if code := r.wait(); code != 0 {
-		t.Fatalf("exit %d\n%s", code, r.stderrText())
-	}
+	r.waitExit(0)
 	pkts := readPcap(t, out)
 	if len(pkts) != 1 {
 		t.Fatalf("%d packets", len(pkts))
@@ -920,9 +931,7 @@ func TestLiveAnyDevice(t *testing.T) {
 		!bytes.Equal(p[12:18], n.vb) || !bytes.Equal(p[20:], f[14:]) {
 		t.Errorf("SLL2 packet % x", p)
 	}
-	if !strings.Contains(r.stderrText(), "link-type LINUX_SLL2 (Linux cooked v2)") {
-		t.Errorf("stderr:\n%s", r.stderrText())
-	}
+	r.stderrHas("link-type LINUX_SLL2 (Linux cooked v2)")
 	tcpdumpReads(t, out, 1)
 }
 
@@ -937,9 +946,7 @@ func TestLiveRotation(t *testing.T) {
 		frames = append(frames, udpTo(n.va, n.vb, 9, i, 300))
 	}
 	n.sendFrames("vb", frames...)
-	if code := r.wait(); code != 0 {
-		t.Fatalf("exit %d\n%s", code, r.stderrText())
-	}
+	r.waitExit(0)
 	checkFrames(t, filepath.Join(dir, "f.pcap"), frames[0:4])
 	checkFrames(t, filepath.Join(dir, "f.pcap1"), frames[4:8])
 	checkFrames(t, filepath.Join(dir, "f.pcap2"), frames[8:10])
@@ -949,12 +956,8 @@ func TestLiveWriteErrorStops(t *testing.T) {
 	n := newTestNS(t)
 	r := n.startCapture(nil, "-i", "va", "-U", "-w", "/dev/full", "udp")
 	n.sendFrames("vb", udpTo(n.va, n.vb, 9, 1, 100))
-	if code := r.wait(); code != 1 {
-		t.Fatalf("exit %d\n%s", code, r.stderrText())
-	}
-	if !strings.Contains(r.stderrText(), "gocapdump: error writing /dev/full: No space left on device\n") {
-		t.Errorf("stderr:\n%s", r.stderrText())
-	}
+	r.waitExit(1)
+	r.stderrHas("gocapdump: error writing /dev/full: No space left on device\n")
 }
 
 func TestLiveClosedPipe(t *testing.T) {
@@ -967,12 +970,8 @@ func TestLiveClosedPipe(t *testing.T) {
 	pw.Close()
 	pr.Close() // the reader goes away
 	n.sendFrames("vb", udpTo(n.va, n.vb, 9, 1, 100))
-	if code := r.wait(); code != 1 {
-		t.Fatalf("exit %d\n%s", code, r.stderrText())
-	}
-	if !strings.Contains(r.stderrText(), "gocapdump: error writing the standard output: Broken pipe\n") {
-		t.Errorf("stderr:\n%s", r.stderrText())
-	}
+	r.waitExit(1)
+	r.stderrHas("gocapdump: error writing the standard output: Broken pipe\n")
 }
 
 func TestLiveDropPrivileges(t *testing.T) {
@@ -993,12 +992,8 @@ func TestLiveDropPrivileges(t *testing.T) {
 		frames = append(frames, udpTo(n.va, n.vb, 9, i, 300))
 	}
 	n.sendFrames("vb", frames...)
-	if code := r.wait(); code != 0 {
-		t.Fatalf("exit %d\n%s", code, r.stderrText())
-	}
-	if !strings.Contains(r.stderrText(), "dropped privs to nobody\n") {
-		t.Errorf("stderr:\n%s", r.stderrText())
-	}
+	r.waitExit(0)
+	r.stderrHas("dropped privs to nobody\n")
 	// f.pcap0 was created as root, given to nobody and reopened by nobody
 	// when the rotation came back to it.
 	for _, name := range []string{"f.pcap0", "f.pcap1"} {
@@ -1087,9 +1082,7 @@ func TestLiveVLAN(t *testing.T) {
 		withVLAN(udpTo(n.va, n.vb, 53, 0, 100), 5),
 		withVLAN(udpTo(n.va, n.vb, 9, 2, 120), 0x2005), // priority 1, VLAN 5
 	)
-	if code := r.wait(); code != 0 {
-		t.Fatalf("exit %d\n%s", code, r.stderrText())
-	}
+	r.waitExit(0)
 	checkFrames(t, out, [][]byte{tagged, withVLAN(udpTo(n.va, n.vb, 9, 2, 120), 0x2005)})
 	tcpdumpReads(t, out, 2)
 }
