@@ -280,15 +280,7 @@ func TestStrftimeMatchesDate(t *testing.T) {
 // readPcap returns the packets of a pcap file.
 func readPcap(t *testing.T, path string) [][]byte {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	r, err := pcapfile.NewReader(f)
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
+	r := openPcap(t, path)
 	var pkts [][]byte
 	for {
 		data, _, err := r.ReadPacketData()
@@ -882,15 +874,7 @@ func TestLiveSnaplenAndDirection(t *testing.T) {
 	}
 	checkFrames(t, in, [][]byte{toA[:64]})
 	checkFrames(t, outgoing, [][]byte{fromA})
-	f, err := os.Open(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rd, err := pcapfile.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rd := openPcap(t, in)
 	if _, ci, err := rd.ReadPacketData(); err != nil || ci.Length != 300 || rd.Snaplen() != 64 {
 		t.Errorf("snaplen 64: wire length %d, file snaplen %d, %v", ci.Length, rd.Snaplen(), err)
 	}

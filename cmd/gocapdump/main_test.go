@@ -158,6 +158,22 @@ func writeSavefile(t *testing.T, frames [][]byte) string {
 	return path
 }
 
+// openPcap opens a savefile for reading; the file is closed when the
+// test ends.
+func openPcap(t *testing.T, path string) *pcapfile.Reader {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	r, err := pcapfile.NewReader(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return r
+}
+
 func TestReadSavefile(t *testing.T) {
 	in := writeSavefile(t, [][]byte{udpFrame(53), udpFrame(9), udpFrame(53)})
 	t.Setenv("TZ", "UTC")
@@ -176,15 +192,7 @@ func TestReadSavefile(t *testing.T) {
 	if code, _, errOut := invoke(t, "", "-r", in, "-w", outFile, "-c", "1", "udp port 53"); code != 0 {
 		t.Fatalf("-w: exit %d: %s", code, errOut)
 	}
-	f, err := os.Open(outFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	r, err := pcapfile.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := openPcap(t, outFile)
 	n := 0
 	for {
 		if _, _, err := r.ReadPacketData(); err != nil {
