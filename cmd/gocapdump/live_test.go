@@ -300,6 +300,12 @@ func testPacket(i int) []byte {
 	return p
 }
 
+// writeTestPacket writes testPacket(i), whole, to s.
+func writeTestPacket(s *savefile, i int) error {
+	p := testPacket(i)
+	return s.writePacket(pcapfile.CaptureInfo{CaptureLength: len(p), Length: len(p)}, p)
+}
+
 func TestSavefileRotatesBySize(t *testing.T) {
 	dir := t.TempDir()
 	pattern := filepath.Join(dir, "f.pcap")
@@ -311,8 +317,7 @@ func TestSavefileRotatesBySize(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := 0; i < 10; i++ {
-		p := testPacket(i)
-		if err := s.writePacket(pcapfile.CaptureInfo{CaptureLength: len(p), Length: len(p)}, p); err != nil {
+		if err := writeTestPacket(s, i); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -351,14 +356,10 @@ func TestSavefileRotatesByTime(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	write := func(i int) error {
-		p := testPacket(i)
-		return s.writePacket(pcapfile.CaptureInfo{CaptureLength: len(p), Length: len(p)}, p)
-	}
 	steps := []time.Duration{0, 30 * time.Second, 30 * time.Second, 90 * time.Second}
 	for i, d := range steps {
 		now = now.Add(d)
-		if err := write(i); err != nil {
+		if err := writeTestPacket(s, i); err != nil {
 			t.Fatalf("packet %d: %v", i, err)
 		}
 	}
@@ -372,7 +373,7 @@ func TestSavefileRotatesByTime(t *testing.T) {
 	// The third rotation reaches -W 3: the capture ends.
 	now = now.Add(time.Minute)
 	var maxFiles *errMaxFiles
-	if err := write(4); !errors.As(err, &maxFiles) || err.Error() != "Maximum file limit reached: 3" {
+	if err := writeTestPacket(s, 4); !errors.As(err, &maxFiles) || err.Error() != "Maximum file limit reached: 3" {
 		t.Errorf("after -W files: %v", err)
 	}
 	if err := s.close(); err != nil {
@@ -390,8 +391,7 @@ func TestWriteErrorMessage(t *testing.T) {
 	}
 	var werr error
 	for i := 0; i < 200 && werr == nil; i++ {
-		p := testPacket(i)
-		werr = s.writePacket(pcapfile.CaptureInfo{CaptureLength: len(p), Length: len(p)}, p)
+		werr = writeTestPacket(s, i)
 	}
 	if werr == nil {
 		werr = s.close()
