@@ -641,6 +641,16 @@ func udpTo(dst, src net.HardwareAddr, dport uint16, seq, size int) []byte {
 	return f
 }
 
+// framesToVA builds count frames from vb to va, udpTo port 9: frame i
+// carries seq i and is size(i) bytes.
+func (n *testNS) framesToVA(count int, size func(i int) int) [][]byte {
+	frames := make([][]byte, 0, count)
+	for i := 0; i < count; i++ {
+		frames = append(frames, udpTo(n.va, n.vb, 9, i, size(i)))
+	}
+	return frames
+}
+
 // liveRun is the binary capturing inside the namespace.
 type liveRun struct {
 	t      *testing.T
@@ -884,10 +894,7 @@ func TestLiveInterruptLosesNothing(t *testing.T) {
 	n := newTestNS(t)
 	out := filepath.Join(t.TempDir(), "f.pcap")
 	r := n.startCapture(nil, "-i", "va", "-w", out, "udp dst port 9")
-	var frames [][]byte
-	for i := 0; i < 200; i++ {
-		frames = append(frames, udpTo(n.va, n.vb, 9, i, 60+i%1400))
-	}
+	frames := n.framesToVA(200, func(i int) int { return 60 + i%1400 })
 	n.sendFrames("vb", frames...)
 	// At once, while the kernel still holds the last packets in its
 	// open block.
@@ -925,10 +932,7 @@ func TestLiveRotation(t *testing.T) {
 	// -C 1k: a new file once the current one is over 1024 bytes; 300-byte
 	// frames fill one after 4 (24 + 4*316 > 1024).
 	r := n.startCapture(nil, "-i", "va", "-w", filepath.Join(dir, "f.pcap"), "-C", "1k", "-c", "10", "udp")
-	var frames [][]byte
-	for i := 0; i < 10; i++ {
-		frames = append(frames, udpTo(n.va, n.vb, 9, i, 300))
-	}
+	frames := n.framesToVA(10, func(int) int { return 300 })
 	n.sendFrames("vb", frames...)
 	r.waitExit(0)
 	checkFrames(t, filepath.Join(dir, "f.pcap"), frames[0:4])
@@ -971,10 +975,7 @@ func TestLiveDropPrivileges(t *testing.T) {
 	}
 	out := filepath.Join(dir, "f.pcap")
 	r := n.startCapture(nil, "-i", "va", "-Z", "nobody", "-w", out, "-C", "1k", "-W", "2", "-c", "10", "udp")
-	var frames [][]byte
-	for i := 0; i < 10; i++ {
-		frames = append(frames, udpTo(n.va, n.vb, 9, i, 300))
-	}
+	frames := n.framesToVA(10, func(int) int { return 300 })
 	n.sendFrames("vb", frames...)
 	r.waitExit(0)
 	r.stderrHas("dropped privs to nobody\n")
