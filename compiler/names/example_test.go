@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/netip"
 
 	"github.com/gocapdump/gocapdump/compiler/names"
 )
@@ -25,6 +26,27 @@ func Example() {
 	// Output:
 	// [192.0.2.10 2001:db8::10 192.0.2.11] <nil>
 	// 53 any <nil>
+	// true
+}
+
+// The reverse lookups give the name a printer shows for a number: the
+// first name of the first line that lists it.
+func ExampleResolver_HostName() {
+	r := &names.Resolver{
+		HostsFile:    "testdata/hosts",
+		ServicesFile: "testdata/services",
+		EthersFile:   "testdata/ethers",
+	}
+	fmt.Println(r.HostName(netip.MustParseAddr("192.0.2.10")))
+	fmt.Println(r.ServiceName(80, "tcp"))
+	fmt.Println(r.EtherName(names.MAC{0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff}))
+
+	_, err := r.HostName(netip.MustParseAddr("192.0.2.1"))
+	fmt.Println(errors.Is(err, names.ErrNotFound))
+	// Output:
+	// alpha.example.test <nil>
+	// http <nil>
+	// Upper.Example.Test <nil>
 	// true
 }
 

@@ -15,7 +15,9 @@ import (
 // backend: a '#' starts a comment anywhere on a line, fields are separated by
 // ASCII white space, and a line that does not parse is skipped. Where a name
 // appears more than once the first entry wins, except in the hosts file,
-// whose entries for a name are all returned.
+// whose entries for a name are all returned. Each parser builds the tables
+// for both directions at once: name to number for the filter compiler,
+// number to name for printers.
 
 // readDB reads a database file; a missing file reads as empty, and exists
 // reports which it was.
@@ -70,13 +72,20 @@ func foldASCII(s string) string {
 	return s
 }
 
-// hostsTable maps a folded host name or alias to its addresses in file order.
-type hostsTable map[string][]netip.Addr
+// hostsTable is the hosts file both ways.
+type hostsTable struct {
+	// addrs maps a folded host name or alias to its addresses in file
+	// order.
+	addrs map[string][]netip.Addr
+	// names maps an address to the first name of the first line that
+	// lists it, as written, as gethostbyaddr answers.
+	names map[netip.Addr]string
+}
 
 // parseHosts reads lines "address name [alias...]". Names compare without
 // regard to case. An address repeated for one name is kept once.
 func parseHosts(data []byte) hostsTable {
-	t := hostsTable{}
+	t := hostsTable{addrs: map[string][]netip.Addr{}, names: map[netip.Addr]string{}}
 	eachLine(data, func(f []string) {
 		if len(f) < 2 {
 			return
@@ -87,9 +96,12 @@ func parseHosts(data []byte) hostsTable {
 		}
 		for _, name := range f[1:] {
 			key := foldASCII(name)
-			if !containsAddr(t[key], addr) {
-				t[key] = append(t[key], addr)
+			if !containsAddr(t.addrs[key], addr) {
+				t.addrs[key] = append(t.addrs[key], addr)
 			}
+		}
+		if _, dup := t.names[addr]; !dup {
+			t.names[addr] = f[1]
 		}
 	})
 	return t
@@ -104,13 +116,25 @@ func containsAddr(list []netip.Addr, a netip.Addr) bool {
 	return false
 }
 
-// servicesTable maps "proto/name" to a port number.
-type servicesTable map[string]uint16
+// servicesTable is the services file both ways.
+type servicesTable struct {
+	// ports maps "proto/name" to a port number.
+	ports map[string]uint16
+	// names maps a port and protocol to the first name of the first line
+	// that lists them, as getservbyport answers.
+	names map[servicePort]string
+}
+
+// servicePort is a port number of one protocol ("tcp", "udp", ...).
+type servicePort struct {
+	port  uint16
+	proto string
+}
 
 // parseServices reads lines "name port/proto [alias...]". Names and
 // protocols compare exactly.
 func parseServices(data []byte) servicesTable {
-	t := servicesTable{}
+	t := servicesTable{ports: map[string]uint16{}, names: map[servicePort]string{}}
 	eachLine(data, func(f []string) {
 		if len(f) < 2 {
 			return
@@ -126,9 +150,13 @@ func parseServices(data []byte) servicesTable {
 		names := append([]string{f[0]}, f[2:]...)
 		for _, name := range names {
 			key := proto + "/" + name
-			if _, dup := t[key]; !dup {
-				t[key] = uint16(port)
+			if _, dup := t.ports[key]; !dup {
+				t.ports[key] = uint16(port)
 			}
+		}
+		sp := servicePort{uint16(port), proto}
+		if _, dup := t.names[sp]; !dup {
+			t.names[sp] = f[0]
 		}
 	})
 	return t
@@ -158,14 +186,20 @@ func parseProtocols(data []byte) protocolsTable {
 	return t
 }
 
-// ethersTable maps a folded host name to its MAC address.
-type ethersTable map[string]MAC
+// ethersTable is the ethers file both ways.
+type ethersTable struct {
+	// macs maps a folded host name to its MAC address.
+	macs map[string]MAC
+	// names maps a MAC address to the name on the first line that lists
+	// it, as written, as ether_ntohost answers.
+	names map[MAC]string
+}
 
 // parseEthers reads lines "mac-address name". glibc accepts the colon form
 // of the address; any form ParseMAC knows is accepted here. Names compare
 // without regard to case.
 func parseEthers(data []byte) ethersTable {
-	t := ethersTable{}
+	t := ethersTable{macs: map[string]MAC{}, names: map[MAC]string{}}
 	eachLine(data, func(f []string) {
 		if len(f) < 2 {
 			return
@@ -175,8 +209,11 @@ func parseEthers(data []byte) ethersTable {
 			return
 		}
 		key := foldASCII(f[1])
-		if _, dup := t[key]; !dup {
-			t[key] = mac
+		if _, dup := t.macs[key]; !dup {
+			t.macs[key] = mac
+		}
+		if _, dup := t.names[mac]; !dup {
+			t.names[mac] = f[1]
 		}
 	})
 	return t

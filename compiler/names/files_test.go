@@ -18,7 +18,8 @@ func FuzzParseHosts(f *testing.F) {
 	addFileSeed(f, "testdata/hosts")
 	f.Add([]byte("1.2.3.4 a b\n::1\tc # d\n#\n\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for name, addrs := range parseHosts(data) {
+		hosts := parseHosts(data)
+		for name, addrs := range hosts.addrs {
 			if len(addrs) == 0 {
 				t.Errorf("name %q with no addresses", name)
 			}
@@ -32,6 +33,12 @@ func FuzzParseHosts(f *testing.F) {
 				if containsAddr(addrs[:i], a) {
 					t.Errorf("%q: %v listed twice", name, a)
 				}
+			}
+		}
+		// Every address with a name is found under that name.
+		for a, name := range hosts.names {
+			if !containsAddr(hosts.addrs[foldASCII(name)], a) {
+				t.Errorf("%v is named %q, but %q does not have it", a, name, name)
 			}
 		}
 	})

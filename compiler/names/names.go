@@ -8,6 +8,15 @@
 // depend on cgo or on the C library; host names not found in the hosts file
 // are looked up in the DNS unless that is turned off.
 //
+// The same files answer the reverse questions a packet printer asks — the
+// name of an address, of a port, of a MAC address — with the semantics of
+// glibc's gethostbyaddr (hosts file only), getservbyport and ether_ntohost:
+// see Resolver.HostName, Resolver.ServiceName and Resolver.EtherName.
+//
+// One deliberate difference from glibc: in the ethers file glibc reads only
+// the colon form of a MAC address ("0:1a:2b:3c:4d:5e"); a Resolver accepts
+// every form ParseMAC knows, for lookups in both directions.
+//
 // Lookups that find nothing return an error wrapping ErrNotFound; malformed
 // addresses give an error wrapping ErrSyntax. The messages are plain: the
 // filter compiler reports libpcap's own wording.
@@ -51,7 +60,7 @@ type Resolver struct {
 	NetworksFile  string
 
 	// NoDNS stops LookupHost from asking the DNS about names the hosts
-	// file lacks.
+	// file lacks. The reverse lookups never ask the DNS.
 	NoDNS bool
 
 	// DNS is the resolver used for host names not in the hosts file;

@@ -23,14 +23,11 @@ func (r *Resolver) LookupHost(ctx context.Context, name string) ([]netip.Addr, e
 	if a, err := netip.ParseAddr(name); err == nil && a.Zone() == "" {
 		return []netip.Addr{a}, nil
 	}
-	hosts, err := r.hosts.load(func() (hostsTable, error) {
-		data, _, err := readDB(orDefault(r.HostsFile, DefaultHostsFile))
-		return parseHosts(data), err
-	})
+	hosts, err := r.loadHosts()
 	if err != nil {
 		return nil, err
 	}
-	if addrs := hosts[foldASCII(name)]; len(addrs) > 0 {
+	if addrs := hosts.addrs[foldASCII(name)]; len(addrs) > 0 {
 		return append([]netip.Addr(nil), addrs...), nil
 	}
 	if r.NoDNS || name == "" || isInvalidDomain(name) {
@@ -109,14 +106,11 @@ func (r *Resolver) LookupService(name, proto string) (uint16, error) {
 	if n, ok := numericService(name); ok {
 		return n, nil
 	}
-	services, err := r.services.load(func() (servicesTable, error) {
-		data, _, err := readDB(orDefault(r.ServicesFile, DefaultServicesFile))
-		return parseServices(data), err
-	})
+	services, err := r.loadServices()
 	if err != nil {
 		return 0, err
 	}
-	if port, ok := services[proto+"/"+name]; ok {
+	if port, ok := services.ports[proto+"/"+name]; ok {
 		return port, nil
 	}
 	return 0, notFound(proto+" service", name)
@@ -229,16 +223,14 @@ func (r *Resolver) LookupProtocol(name string) (int, error) {
 
 // LookupEthers returns the MAC address of a host from the ethers file, as
 // libpcap's pcap_ether_hostton does with glibc's ether_hostton: names
-// compare without regard to case and the first entry wins.
+// compare without regard to case and the first entry wins. The address may
+// be written in any form ParseMAC knows; glibc reads only the colon form.
 func (r *Resolver) LookupEthers(name string) (MAC, error) {
-	ethers, err := r.ethers.load(func() (ethersTable, error) {
-		data, _, err := readDB(orDefault(r.EthersFile, DefaultEthersFile))
-		return parseEthers(data), err
-	})
+	ethers, err := r.loadEthers()
 	if err != nil {
 		return MAC{}, err
 	}
-	if mac, ok := ethers[foldASCII(name)]; ok {
+	if mac, ok := ethers.macs[foldASCII(name)]; ok {
 		return mac, nil
 	}
 	return MAC{}, notFound("Ethernet host", name)

@@ -356,6 +356,15 @@ func TestConcurrentUse(t *testing.T) {
 			if _, err := r.LookupNetwork("net-a"); err != nil {
 				t.Error(err)
 			}
+			if _, err := r.HostName(netip.MustParseAddr("192.0.2.10")); err != nil {
+				t.Error(err)
+			}
+			if _, err := r.ServiceName(25, "tcp"); err != nil {
+				t.Error(err)
+			}
+			if _, err := r.EtherName(MAC{0x00, 0x11, 0x22, 0x33, 0x44, 0x55}); err != nil {
+				t.Error(err)
+			}
 		})
 	}
 	wg.Wait()
