@@ -401,25 +401,19 @@ func (p *Printer) tcpOptions(cp, hlen int, rev bool, thseq, thack uint32) bool {
 			hlen--
 		}
 		hlen--
-		datalen := 0
 		printTok(p, tcpOptionNames, opt, "unknown-", "")
+		datalen, whole := tcpOptionData(opt, olen)
+		if whole && datalen > hlen {
+			return bad()
+		}
 		switch opt {
 		case 2:
-			datalen = 2
-			if datalen > hlen {
-				return bad()
-			}
 			p.ch(' ')
 			p.dec(uint64(p.be16(cp)))
 		case 3:
-			datalen = 1
-			if datalen > hlen {
-				return bad()
-			}
 			p.ch(' ')
 			p.dec(uint64(p.u8(cp)))
 		case 5:
-			datalen = olen - 2
 			if datalen%8 != 0 {
 				p.str(" invalid sack")
 			} else {
@@ -450,42 +444,25 @@ func (p *Printer) tcpOptions(cp, hlen int, rev bool, thseq, thack uint32) bool {
 				}
 			}
 		case 11, 12, 13, 6, 7:
-			datalen = 4
-			if datalen > hlen {
-				return bad()
-			}
 			p.ch(' ')
 			p.dec(uint64(p.be32(cp)))
 		case 8:
-			datalen = 8
-			if datalen > hlen {
-				return bad()
-			}
 			p.str(" val ")
 			p.dec(uint64(p.be32(cp)))
 			p.str(" ecr ")
 			p.dec(uint64(p.be32(cp + 4)))
 		case 19:
-			datalen = 16
-			if datalen > hlen {
-				return bad()
-			}
 			p.need(cp, datalen)
 			p.ch(' ')
 			for i := 0; i < 16; i++ {
 				p.hex(uint64(p.pkt[cp+i]), 2)
 			}
 		case 20:
-			datalen = 2
-			if datalen > hlen {
-				return bad()
-			}
 			p.str(" cap ")
 			p.hex(uint64(p.u8(cp)), 2)
 			p.str(" id ")
 			p.dec(uint64(p.u8(cp + 1)))
 		case 29:
-			datalen = olen - 2
 			if datalen < 2 {
 				p.str(" (invalid)")
 			} else {
@@ -511,10 +488,6 @@ func (p *Printer) tcpOptions(cp, hlen int, rev bool, thseq, thack uint32) bool {
 			}
 		case 0, 1, 4:
 		case 28:
-			datalen = 2
-			if datalen > hlen {
-				return bad()
-			}
 			v := uint32(p.be16(cp))
 			p.str(" 0x")
 			p.hex(uint64(v), 1)
@@ -526,18 +499,10 @@ func (p *Printer) tcpOptions(cp, hlen int, rev bool, thseq, thack uint32) bool {
 			p.ch(' ')
 			p.dec(uint64(v))
 		case 34:
-			datalen = olen - 2
-			if datalen > hlen {
-				return bad()
-			}
 			p.need(cp, datalen)
 			p.ch(' ')
 			p.fastOpen(cp, datalen)
 		case 254:
-			datalen = olen - 2
-			if datalen > hlen {
-				return bad()
-			}
 			p.need(cp, datalen)
 			if datalen < 2 {
 				return bad()
@@ -553,10 +518,6 @@ func (p *Printer) tcpOptions(cp, hlen int, rev bool, thseq, thack uint32) bool {
 		case 30:
 			// MPTCP needs its own printer; print the raw bytes instead of a
 			// guess at its subtype.
-			datalen = olen - 2
-			if datalen > hlen {
-				return bad()
-			}
 			p.need(cp, datalen)
 			if datalen > 0 {
 				p.str(" 0x")
@@ -565,7 +526,6 @@ func (p *Printer) tcpOptions(cp, hlen int, rev bool, thseq, thack uint32) bool {
 				p.hex(uint64(p.pkt[cp+i]), 2)
 			}
 		default:
-			datalen = olen - 2
 			if datalen > 0 {
 				p.str(" 0x")
 			}
@@ -594,6 +554,31 @@ func (p *Printer) tcpOptions(cp, hlen int, rev bool, thseq, thack uint32) bool {
 	}
 	p.ch(']')
 	return true
+}
+
+// tcpOptionData says how many data bytes tcpOptions takes for option opt
+// with length byte olen, and whether all of them must lie within the header
+// before anything is printed (otherwise the printer checks as it goes).
+// Options of a fixed size take that size whatever olen says; the walk goes
+// on after it and a different olen is flagged "[len N]".
+func tcpOptionData(opt uint8, olen int) (datalen int, whole bool) {
+	switch opt {
+	case 0, 1, 4: // eol, nop, sackOK
+		return 0, true
+	case 3: // wscale
+		return 1, true
+	case 2, 20, 28: // mss, scps, uto
+		return 2, true
+	case 6, 7, 11, 12, 13: // echo, echoreply, cc, ccnew, ccecho
+		return 4, true
+	case 8: // TS
+		return 8, true
+	case 19: // md5
+		return 16, true
+	case 30, 34, 254: // mptcp, tfo, exp
+		return olen - 2, true
+	}
+	return olen - 2, false // sack, tcp-ao and unknown options
 }
 
 func (p *Printer) fastOpen(cp, datalen int) {
