@@ -785,17 +785,29 @@ func checkFrames(t *testing.T, path string, want [][]byte) {
 	}
 }
 
-// tcpdumpReads checks that tcpdump -r reads the file and sees n packets.
-func tcpdumpReads(t *testing.T, path string, n int) {
+// tcpdumpPath returns where tcpdump is installed, or "" when it is not;
+// under CI=true its absence fails the test.
+func tcpdumpPath(t *testing.T) string {
 	t.Helper()
-	if _, err := exec.LookPath("tcpdump"); err != nil {
+	path, err := exec.LookPath("tcpdump")
+	if err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatal("tcpdump not installed")
 		}
+		return ""
+	}
+	return path
+}
+
+// tcpdumpReads checks that tcpdump -r reads the file and sees n packets.
+func tcpdumpReads(t *testing.T, path string, n int) {
+	t.Helper()
+	tcpdump := tcpdumpPath(t)
+	if tcpdump == "" {
 		t.Log("tcpdump not installed: not cross-checking the savefile")
 		return
 	}
-	out, err := exec.Command("tcpdump", "-n", "-r", path).Output()
+	out, err := exec.Command(tcpdump, "-n", "-r", path).Output()
 	if err != nil {
 		t.Fatalf("tcpdump -r %s: %v", path, err)
 	}
@@ -997,11 +1009,8 @@ func TestLiveDropPrivileges(t *testing.T) {
 // -C/-W in both tools and compares the files byte for byte. tcpdump -r
 // filters in user space, so nothing touches the kernel.
 func TestRotationMatchesTcpdump(t *testing.T) {
-	tcpdump, err := exec.LookPath("tcpdump")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("tcpdump not installed")
-		}
+	tcpdump := tcpdumpPath(t)
+	if tcpdump == "" {
 		t.Skip("tcpdump not installed")
 	}
 	var frames [][]byte
