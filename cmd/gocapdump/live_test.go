@@ -161,22 +161,24 @@ const anyUDP9 = `(000) ldh      [0]
 `
 
 func TestDumpProgramForInterface(t *testing.T) {
-	code, out, errOut := invoke(t, "", "-i", "lo", "-d", "udp dst port 9")
-	if code != 0 || out != loUDP9 || errOut != "" {
-		t.Errorf("-i lo -d: exit %d\n%s\nstderr %q", code, out, errOut)
-	}
-	code, out, errOut = invoke(t, "", "-i", "any", "-d", "udp dst port 9")
-	if code != 0 || out != anyUDP9 || errOut != "gocapdump: data link type LINUX_SLL2\n" {
-		t.Errorf("-i any -d: exit %d\n%s\nstderr %q", code, out, errOut)
-	}
-	code, out, errOut = invoke(t, "", "-i", "any", "-y", "LINUX_SLL", "-s", "100", "-d", "ip")
-	want := "(000) ldh      [14]\n(001) jeq      #0x800           jt 2\tjf 3\n(002) ret      #100\n(003) ret      #0\n"
-	if code != 0 || out != want || errOut != "gocapdump: data link type LINUX_SLL\n" {
-		t.Errorf("-i any -y LINUX_SLL -d: exit %d\n%s\nstderr %q", code, out, errOut)
+	for _, tc := range []struct {
+		args           []string
+		stdout, stderr string
+	}{
+		{[]string{"-i", "lo", "-d", "udp dst port 9"}, loUDP9, ""},
+		{[]string{"-i", "any", "-d", "udp dst port 9"}, anyUDP9, "gocapdump: data link type LINUX_SLL2\n"},
+		{[]string{"-i", "any", "-y", "LINUX_SLL", "-s", "100", "-d", "ip"},
+			"(000) ldh      [14]\n(001) jeq      #0x800           jt 2\tjf 3\n(002) ret      #100\n(003) ret      #0\n",
+			"gocapdump: data link type LINUX_SLL\n"},
+	} {
+		code, out, errOut := invoke(t, "", tc.args...)
+		if code != 0 || out != tc.stdout || errOut != tc.stderr {
+			t.Errorf("%q: exit %d\n%s\nstderr %q", tc.args, code, out, errOut)
+		}
 	}
 	// Linux extensions are on for a device: "vlan" tests the kernel's
 	// tag metadata, not only the bytes.
-	code, out, _ = invoke(t, "", "-i", "lo", "-d", "vlan")
+	code, out, _ := invoke(t, "", "-i", "lo", "-d", "vlan")
 	if code != 0 || !strings.HasPrefix(out, "(000) ldb      [vlanp]\n") {
 		t.Errorf("-i lo -d vlan: exit %d, no vlanp load:\n%s", code, out)
 	}
