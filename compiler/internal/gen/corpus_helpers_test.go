@@ -192,6 +192,29 @@ func corpusResolver(dir string) *names.Resolver {
 	}
 }
 
+// errorCase is an expression that must not compile on a link type, and
+// the error it must give.
+type errorCase struct {
+	dlt  int
+	expr string
+	want string
+}
+
+// checkErrors compiles each case with compile, the netmask unknown, and
+// checks that match(error text, want) holds.
+func checkErrors(t *testing.T, compile func(Config, string) (string, error), match func(got, want string) bool, cases []errorCase) {
+	t.Helper()
+	for _, tc := range cases {
+		_, err := compile(Config{LinkType: tc.dlt, Netmask: NetmaskUnknown}, tc.expr)
+		if err == nil || !match(err.Error(), tc.want) {
+			t.Errorf("%d %q: got %v, want %q", tc.dlt, tc.expr, err, tc.want)
+		}
+	}
+}
+
+// sameText is the match of checkErrors for an exact error text.
+func sameText(got, want string) bool { return got == want }
+
 // familyCheck describes one family's share of the corpus.
 type familyCheck struct {
 	// linkTypes limits the check to cases on these link types; nil

@@ -130,23 +130,12 @@ func TestEncapLayoutPersists(t *testing.T) {
 }
 
 func TestEncapErrors(t *testing.T) {
-	tests := []struct {
-		dlt      int
-		linuxExt bool
-		expr     string
-		want     string
-	}{
-		{dltEN10MB, false, "mpls and vlan", "no VLAN match after MPLS"},
-		{dltEN10MB, false, "pppoes and vlan", "'vlan' not supported on DLT_PPP"},
-		{dltEN10MB, false, "inbound", "not a live capture, 'inbound' not supported on DLT_EN10MB (Ethernet)"},
-		{dltEN10MB, false, "pppoes and ifindex 3", "not a live capture, 'ifindex' not supported on DLT_PPP"},
-		{dltRaw, false, "mpls", "'mpls' not supported on DLT_RAW"},
-		{dltEN10MB, false, "vxlan 16777216", "VXLAN VNI 16777216 greater than maximum 16777215"},
-	}
-	for _, tc := range tests {
-		_, err := compileExpr(Config{LinkType: tc.dlt, Netmask: NetmaskUnknown, LinuxExt: tc.linuxExt}, tc.expr)
-		if err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("%q: got %v, want %q", tc.expr, err, tc.want)
-		}
-	}
+	checkErrors(t, compileExpr, strings.Contains, []errorCase{
+		{dltEN10MB, "mpls and vlan", "no VLAN match after MPLS"},
+		{dltEN10MB, "pppoes and vlan", "'vlan' not supported on DLT_PPP"},
+		{dltEN10MB, "inbound", "not a live capture, 'inbound' not supported on DLT_EN10MB (Ethernet)"},
+		{dltEN10MB, "pppoes and ifindex 3", "not a live capture, 'ifindex' not supported on DLT_PPP"},
+		{dltRaw, "mpls", "'mpls' not supported on DLT_RAW"},
+		{dltEN10MB, "vxlan 16777216", "VXLAN VNI 16777216 greater than maximum 16777215"},
+	})
 }

@@ -62,22 +62,12 @@ func TestLinkLayerPrograms(t *testing.T) {
 }
 
 func TestLinkLayerErrors(t *testing.T) {
-	tests := []struct {
-		dlt  int
-		expr string
-		want string
-	}{
+	checkErrors(t, llCompile, strings.Contains, []errorCase{
 		{dltEN10MB, "link proto 1500", "LLC DSAP 1500 greater than maximum 255"},
 		{dltPPP, "link proto 65536", "PPP protocol 65536 greater than maximum 65535"},
 		{dltMTP2, "ip", "link-layer type filtering not implemented for DLT_MTP2"},
 		{dltRaw, "llc", "'llc' not supported on DLT_RAW"},
 		{dltEN10MB, "ip broadcast", "netmask not known, so 'ip broadcast' not supported"},
 		{dltIPv4, "byte 1 = 256", "byte argument 256 greater than maximum 255"},
-	}
-	for _, tc := range tests {
-		_, err := llCompile(Config{LinkType: tc.dlt, Netmask: NetmaskUnknown}, tc.expr)
-		if err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("%d %q: got %v, want %q", tc.dlt, tc.expr, err, tc.want)
-		}
-	}
+	})
 }

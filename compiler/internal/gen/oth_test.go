@@ -34,10 +34,7 @@ func TestOtherFamiliesCorpusReject(t *testing.T) { othFamily.checkReject(t) }
 // The errors of this family's primitives, on link types the corpus has
 // few cases for.
 func TestOtherFamiliesErrors(t *testing.T) {
-	cases := []struct {
-		dlt        int
-		expr, want string
-	}{
+	checkErrors(t, othCompile, sameText, []errorCase{
 		{dltEN10MB, "ifname eth0", "'ifname' supported only on PFLOG linktype"},
 		{dltPFLog, "ifname abcdefghijklmnop", "ifname interface names can only be 15 characters"},
 		{dltPFLog, "ruleset abcdefghijklmnop", "ruleset names can only be 15 characters"},
@@ -53,13 +50,7 @@ func TestOtherFamiliesErrors(t *testing.T) {
 		{dltMTP2, "sio 256", "sio 256 greater than maximum 255"},
 		{dltEN10MB, "type mgt", "'type/subtype' not supported on DLT_EN10MB (Ethernet)"},
 		{dltEN10MB, "dir tods", "'dir' not supported on DLT_EN10MB (Ethernet)"},
-	}
-	for _, c := range cases {
-		_, err := othCompile(Config{LinkType: c.dlt}, c.expr)
-		if err == nil || err.Error() != c.want {
-			t.Errorf("%d %q: got %v, want %q", c.dlt, c.expr, err, c.want)
-		}
-	}
+	})
 }
 
 // Nothing is computed at the start of the program when no primitive
