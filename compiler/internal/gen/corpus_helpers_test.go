@@ -192,6 +192,30 @@ func corpusResolver(dir string) *names.Resolver {
 	}
 }
 
+// programCase is an expression on a link type and the unoptimized
+// program it must compile to, in tcpdump -d form.
+type programCase struct {
+	dlt  int
+	expr string
+	want string
+}
+
+// checkPrograms compiles each case with compile, the netmask unknown, and
+// compares the instruction lines with the case's.
+func checkPrograms(t *testing.T, compile func(Config, string) (string, error), cases []programCase) {
+	t.Helper()
+	for _, tc := range cases {
+		got, err := compile(Config{LinkType: tc.dlt, Netmask: NetmaskUnknown}, tc.expr)
+		if err != nil {
+			t.Errorf("%d %q: %v", tc.dlt, tc.expr, err)
+			continue
+		}
+		if g, w := programText(got), programText(tc.want); g != w {
+			t.Errorf("%d %q:\ngot:\n%s\nwant:\n%s", tc.dlt, tc.expr, g, w)
+		}
+	}
+}
+
 // errorCase is an expression that must not compile on a link type, and
 // the error it must give.
 type errorCase struct {

@@ -34,18 +34,15 @@ func TestEncapCorpusReject(t *testing.T) { encFamily.checkReject(t) }
 // as in libpcap. These programs were worked out from libpcap's code
 // generator by hand.
 func TestEncapLayoutPersists(t *testing.T) {
-	tests := []struct {
-		expr string
-		want string
-	}{
-		{"pppoes and ip", `
+	checkPrograms(t, compileExpr, []programCase{
+		{dltEN10MB, "pppoes and ip", `
 (000) ldh      [12]
 (001) jeq      #0x8864          jt 2	jf 5
 (002) ldh      [20]
 (003) jeq      #0x21            jt 4	jf 5
 (004) ret      #262144
 (005) ret      #0`},
-		{"mpls and mpls 5 and ip", `
+		{dltEN10MB, "mpls and mpls 5 and ip", `
 (000) ldh      [12]
 (001) jeq      #0x8847          jt 2	jf 13
 (002) ldb      [16]
@@ -60,7 +57,7 @@ func TestEncapLayoutPersists(t *testing.T) {
 (011) jeq      #0x40            jt 12	jf 13
 (012) ret      #262144
 (013) ret      #0`},
-		{"vlan 10 and ip", `
+		{dltEN10MB, "vlan 10 and ip", `
 (000) ldh      [12]
 (001) jeq      #0x8100          jt 6	jf 2
 (002) ldh      [12]
@@ -74,7 +71,7 @@ func TestEncapLayoutPersists(t *testing.T) {
 (010) jeq      #0x800           jt 11	jf 12
 (011) ret      #262144
 (012) ret      #0`},
-		{"vxlan and ip", `
+		{dltEN10MB, "vxlan and ip", `
 (000) ldh      [12]
 (001) jeq      #0x800           jt 2	jf 15
 (002) ldb      [23]
@@ -116,17 +113,7 @@ func TestEncapLayoutPersists(t *testing.T) {
 (038) jeq      #0x800           jt 39	jf 40
 (039) ret      #262144
 (040) ret      #0`},
-	}
-	for _, tc := range tests {
-		got, err := compileExpr(Config{LinkType: dltEN10MB, Netmask: NetmaskUnknown}, tc.expr)
-		if err != nil {
-			t.Errorf("%q: %v", tc.expr, err)
-			continue
-		}
-		if programText(got) != programText(tc.want) {
-			t.Errorf("%q:\ngot:\n%s\nwant:\n%s", tc.expr, programText(got), programText(tc.want))
-		}
-	}
+	})
 }
 
 func TestEncapErrors(t *testing.T) {
