@@ -37,24 +37,32 @@ func (p *Printer) badLength(msg string, a uint64, op string, b uint64) {
 	p.ch(']')
 }
 
-// optionLength returns the length of the option at off (a Pad1 is one
-// byte, the others carry a length byte), or -1 after printing why it does
-// not fit in the left bytes of the options area.
-func (p *Printer) optionLength(off, left int, pad1 uint8) int {
-	n := 1
-	if p.u8(off) != pad1 {
-		if left < ip6OptMinLen {
-			p.badLength("remaining length", uint64(left), "<", ip6OptMinLen)
-			return -1
+// fits reports whether want bytes fit in the left ones; when they do not,
+// it prints tcpdump's " [what left < want]".
+func (p *Printer) fits(what string, left, want int) bool {
+	if left < want {
+		p.badLength(what, uint64(left), "<", uint64(want))
+		return false
+	}
+	return true
+}
+
+// option reads the type and the whole length of the option at off (a Pad1
+// is one byte, the others carry a length byte), with left bytes left in the
+// options area. ok is false after printing why the option does not fit.
+func (p *Printer) option(off, left int, pad1 uint8) (typ uint8, n int, ok bool) {
+	typ, n = p.u8(off), 1
+	if typ != pad1 {
+		if !p.fits("remaining length", left, ip6OptMinLen) {
+			return typ, 0, false
 		}
 		n = int(p.u8(off+1)) + 2
 	}
-	if left < n {
-		p.badLength("remaining length", uint64(left), "<", uint64(n))
-		return -1
+	if !p.fits("remaining length", left, n) {
+		return typ, 0, false
 	}
 	p.need(off, n)
-	return n
+	return typ, n, true
 }
 
 // jumboState carries what the hop-by-hop header says about the payload
@@ -75,13 +83,11 @@ func (p *Printer) ip6Options(off, n int, jumbo *jumboState) bool {
 	v := p.opt.Verbose > 0
 	seenJumbo := false
 	for i := 0; i < n; {
-		t := p.u8(off + i)
-		left := n - i
-		olen := p.optionLength(off+i, left, ip6OptPad1)
-		if olen < 0 {
+		o, left := off+i, n-i
+		t, olen, ok := p.option(o, left, ip6OptPad1)
+		if !ok {
 			return false
 		}
-		o := off + i
 		switch t {
 		case ip6OptPad1:
 			if v {
@@ -92,8 +98,7 @@ func (p *Printer) ip6Options(off, n int, jumbo *jumboState) bool {
 				p.str("(padn)")
 			}
 		case ip6OptRouterAlert:
-			if left < ip6OptRtAlertLen {
-				p.badLength("(rtalert) remaining length", uint64(left), "<", ip6OptRtAlertLen)
+			if !p.fits("(rtalert) remaining length", left, ip6OptRtAlertLen) {
 				return false
 			}
 			if olen-2 != ip6OptRtAlertLen-2 {
@@ -107,8 +112,7 @@ func (p *Printer) ip6Options(off, n int, jumbo *jumboState) bool {
 				p.str(") ")
 			}
 		case ip6OptJumbo:
-			if left < ip6OptJumboLen {
-				p.badLength("(jumbo) remaining length", uint64(left), "<", ip6OptJumboLen)
+			if !p.fits("(jumbo) remaining length", left, ip6OptJumboLen) {
 				return false
 			}
 			if olen-2 != ip6OptJumboLen-2 {
@@ -117,12 +121,10 @@ func (p *Printer) ip6Options(off, n int, jumbo *jumboState) bool {
 			}
 			p.jumboOption(p.be32(o+2), &seenJumbo, jumbo)
 		case ip6OptHomeAddress:
-			if left < ip6OptHomeAddrMin {
-				p.badLength("(homeaddr) remaining length", uint64(left), "<", ip6OptHomeAddrMin)
+			if !p.fits("(homeaddr) remaining length", left, ip6OptHomeAddrMin) {
 				return false
 			}
-			if olen-2 < ip6OptHomeAddrMin-2 {
-				p.badLength("(homeaddr) length", uint64(olen-2), "<", ip6OptHomeAddrMin-2)
+			if !p.fits("(homeaddr) length", olen-2, ip6OptHomeAddrMin-2) {
 				return false
 			}
 			if v {
@@ -182,9 +184,8 @@ func (p *Printer) jumboOption(size uint32, seen *bool, jumbo *jumboState) {
 // ip6SubOptions prints the sub-options of a home address option.
 func (p *Printer) ip6SubOptions(off, n int) bool {
 	for i := 0; i < n; {
-		t := p.u8(off + i)
-		olen := p.optionLength(off+i, n-i, ip6OptPad1)
-		if olen < 0 {
+		t, olen, ok := p.option(off+i, n-i, ip6OptPad1)
+		if !ok {
 			return false
 		}
 		switch t {
@@ -344,16 +345,14 @@ func (p *Printer) srhTLVs(cp, left int) bool {
 				p.badLength("PadN length", uint64(n), ">", 5)
 				return false
 			}
-			if left < n {
-				p.badLength("remaining length", uint64(left), "<", uint64(n))
+			if !p.fits("remaining length", left, n) {
 				return false
 			}
 			p.need(cp, n)
 			cp += n
 			left -= n
 		case srhTLVHMAC:
-			if left < 6 {
-				p.badLength("remaining length", uint64(left), "<", 6)
+			if !p.fits("remaining length", left, 6) {
 				return false
 			}
 			reserved := p.be16(cp)
@@ -377,8 +376,7 @@ func (p *Printer) srhTLVs(cp, left int) bool {
 			}
 			for i := 0; i < n; i++ {
 				b := p.u8(cp)
-				if left < 1 {
-					p.badLength("remaining length", uint64(left), "<", 1)
+				if !p.fits("remaining length", left, 1) {
 					return false
 				}
 				cp++
@@ -391,8 +389,7 @@ func (p *Printer) srhTLVs(cp, left int) bool {
 			if v {
 				p.str(", TLV-value=0x")
 			}
-			if left < n {
-				p.badLength("remaining length", uint64(left), "<", uint64(n))
+			if !p.fits("remaining length", left, n) {
 				return false
 			}
 			for i := 0; i < n; i++ {
@@ -548,13 +545,11 @@ func tern(c bool, a, b string) string {
 // mobilityOptions prints the options after a mobility message.
 func (p *Printer) mobilityOptions(off, n int) bool {
 	for i := 0; i < n; {
-		t := p.u8(off + i)
-		left := n - i
-		olen := p.optionLength(off+i, left, mobOptPad1)
-		if olen < 0 {
+		o, left := off+i, n-i
+		t, olen, ok := p.option(o, left, mobOptPad1)
+		if !ok {
 			return false
 		}
-		o := off + i
 		switch t {
 		case mobOptPad1:
 			p.str("(pad1)")
@@ -562,8 +557,7 @@ func (p *Printer) mobilityOptions(off, n int) bool {
 			p.str("(padn)")
 		case mobOptRefresh:
 			p.str("(refresh: ")
-			if left < 4 {
-				p.badLength("remaining length", uint64(left), "<", 4)
+			if !p.fits("remaining length", left, 4) {
 				return false
 			}
 			refresh := p.be16(o + 2)
@@ -571,8 +565,7 @@ func (p *Printer) mobilityOptions(off, n int) bool {
 			p.ch(')')
 		case mobOptAltCoA:
 			p.str("(alt-CoA: ")
-			if left < 18 {
-				p.badLength("remaining length", uint64(left), "<", 18)
+			if !p.fits("remaining length", left, 18) {
 				return false
 			}
 			p.need(o+2, 16)
@@ -580,8 +573,7 @@ func (p *Printer) mobilityOptions(off, n int) bool {
 			p.ch(')')
 		case mobOptNonce:
 			p.str("(ni: ")
-			if left < 6 {
-				p.badLength("remaining length", uint64(left), "<", 6)
+			if !p.fits("remaining length", left, 6) {
 				return false
 			}
 			ho, co := p.be16(o+2), p.be16(o+4)
@@ -592,8 +584,7 @@ func (p *Printer) mobilityOptions(off, n int) bool {
 			p.ch(')')
 		case mobOptAuth:
 			p.str("(auth)")
-			if left < 12 {
-				p.badLength("remaining length", uint64(left), "<", 12)
+			if !p.fits("remaining length", left, 12) {
 				return false
 			}
 		default:
