@@ -51,16 +51,7 @@ func (p *Printer) icmp(off, length int, fragmented bool) {
 	quotedDst := func() { p.ipv4(off + 8 + 16) }
 	switch typ {
 	case 0, 8:
-		p.str("echo ")
-		if typ == 8 {
-			p.str("request")
-		} else {
-			p.str("reply")
-		}
-		p.str(", id ")
-		p.dec(uint64(p.be16(off + 4)))
-		p.str(", seq ")
-		p.dec(uint64(p.be16(off + 6)))
+		p.icmpEcho(off, typ == 8, false)
 	case 3:
 		switch {
 		case code == 2:
@@ -74,19 +65,7 @@ func (p *Printer) icmp(off, length int, fragmented bool) {
 			dport := p.be16(oip + hlen + 2)
 			proto := p.u8(oip + 9)
 			quotedDst()
-			switch proto {
-			case protoTCP:
-				p.str(" tcp port ")
-				p.port(protoTCP, dport)
-			case protoUDP:
-				p.str(" udp port ")
-				p.port(protoUDP, dport)
-			default:
-				p.str(" protocol ")
-				p.dec(uint64(proto))
-				p.str(" port ")
-				p.dec(uint64(dport))
-			}
+			p.quotedPort(proto, dport)
 			p.str(" unreachable")
 		case code == 4:
 			mtu := p.be16(off + 6)
@@ -190,16 +169,8 @@ func (p *Printer) icmp(off, length int, fragmented bool) {
 		p.str(", xmit ")
 		p.icmpTime(p.be32(off + 16))
 	case 42, 43:
-		p.str("extended echo ")
-		if typ == 42 {
-			p.str("request")
-		} else {
-			p.str("reply")
-		}
-		p.str(", id ")
-		p.dec(uint64(p.be16(off + 4)))
-		p.str(", seq ")
-		p.dec(uint64(p.u8(off + 6)))
+		p.str("extended ")
+		p.icmpEcho(off, typ == 42, true)
 	default:
 		printTok(p, icmpTypeNames, typ, "type-#", "")
 	}
@@ -248,4 +219,39 @@ func (p *Printer) icmpTime(ms uint32) {
 	p.out = appendZeroPad(p.out, uint64(secs%60), 2)
 	p.ch('.')
 	p.out = appendZeroPad(p.out, uint64(ms%1000), 3)
+}
+
+// quotedPort prints the destination port of the datagram quoted in an ICMP
+// or ICMPv6 port unreachable message: " tcp port P" or " udp port P" (a
+// service name when resolving names), else " protocol N port P".
+func (p *Printer) quotedPort(proto uint8, dport uint16) {
+	switch proto {
+	case protoTCP:
+		p.str(" tcp port ")
+	case protoUDP:
+		p.str(" udp port ")
+	default:
+		p.str(" protocol ")
+		p.dec(uint64(proto))
+		p.str(" port ")
+		p.dec(uint64(dport))
+		return
+	}
+	p.port(proto, dport)
+}
+
+// icmpEcho prints "echo request, id I, seq S" or "echo reply, ..." for the
+// echo message at off; an RFC 8335 extended echo has a one-byte sequence
+// number.
+func (p *Printer) icmpEcho(off int, request, extended bool) {
+	p.str("echo ")
+	p.str(tern(request, "request", "reply"))
+	p.str(", id ")
+	p.dec(uint64(p.be16(off + 4)))
+	p.str(", seq ")
+	if extended {
+		p.dec(uint64(p.u8(off + 6)))
+	} else {
+		p.dec(uint64(p.be16(off + 6)))
+	}
 }

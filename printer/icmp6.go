@@ -98,19 +98,9 @@ func (p *Printer) icmp6(off, length int, ip ipHeader, fragmented bool) {
 			dport := p.be16(uh + 2)
 			p.str(", ")
 			p.ipv6(oip + 24)
-			switch prot {
-			case protoTCP:
-				p.str(" tcp port ")
-				p.port(protoTCP, dport)
-			case protoUDP:
-				p.str(" udp port ")
-				p.port(protoUDP, dport)
-			default:
-				p.str(" protocol ")
-				p.dec(uint64(prot))
-				p.str(" port ")
-				p.dec(uint64(dport))
-				p.str(" unreachable")
+			p.quotedPort(prot, dport)
+			if prot != protoTCP && prot != protoUDP {
+				p.str(" unreachable") // as tcpdump: only after a bare protocol number
 			}
 		default:
 			if v <= 1 {
