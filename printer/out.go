@@ -9,8 +9,6 @@ func (p *Printer) ch(c byte)    { p.out = append(p.out, c) }
 
 func (p *Printer) dec(v uint64) { p.out = strconv.AppendUint(p.out, v, 10) }
 
-func (p *Printer) sdec(v int64) { p.out = strconv.AppendInt(p.out, v, 10) }
-
 // hex prints v in lower-case hex with at least width digits (%0*x).
 func (p *Printer) hex(v uint64, width int) {
 	p.out = appendHexPad(p.out, v, width)
@@ -79,11 +77,6 @@ func (p *Printer) u8(off int) uint8 {
 func (p *Printer) be16(off int) uint16 {
 	p.need(off, 2)
 	return uint16(p.pkt[off])<<8 | uint16(p.pkt[off+1])
-}
-
-func (p *Printer) be24(off int) uint32 {
-	p.need(off, 3)
-	return uint32(p.pkt[off])<<16 | uint32(p.pkt[off+1])<<8 | uint32(p.pkt[off+2])
 }
 
 func (p *Printer) be32(off int) uint32 {
