@@ -249,23 +249,6 @@ func (p *Printer) ipv6Numeric(off int) {
 	p.out = appendIPv6(p.out, p.pkt[off:off+16])
 }
 
-// macNumeric prints n bytes at off as colon-separated hex whatever the
-// options (tcpdump's link-layer address options in ICMPv6).
-func (p *Printer) macNumeric(off, n int) {
-	p.need(off, n)
-	if n == 0 {
-		p.str("<empty>")
-		return
-	}
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			p.ch(':')
-		}
-		c := p.pkt[off+i]
-		p.out = append(p.out, hexDigits[c>>4], hexDigits[c&15])
-	}
-}
-
 // macName prints the MAC-48 address at off (6 bytes, already checked) as
 // tcpdump's mac48_string does without -n: the /etc/ethers name, else
 // "Broadcast" for ff:ff:ff:ff:ff:ff, else the address followed by the

@@ -187,9 +187,17 @@ func appendIPv6(b []byte, a []byte) []byte {
 
 // mac prints n bytes at off as colon-separated hex (a MAC-48 address when
 // n is 6, which is printed by name when resolving names).
-func (p *Printer) mac(off, n int) {
+func (p *Printer) mac(off, n int) { p.macAddr(off, n, p.names != nil) }
+
+// macNumeric prints n bytes at off as colon-separated hex whatever the
+// options (tcpdump's link-layer address options in ICMPv6).
+func (p *Printer) macNumeric(off, n int) { p.macAddr(off, n, false) }
+
+// macAddr does the work of mac and macNumeric; it is one function so that
+// both stay small enough to be inlined at their callers.
+func (p *Printer) macAddr(off, n int, byName bool) {
 	p.need(off, n)
-	if n == 6 && p.names != nil {
+	if n == 6 && byName {
 		p.macName(off)
 		return
 	}
