@@ -23,30 +23,6 @@ const (
 	ip6OptHomeAddrMin = 18 // home address, type and length included
 )
 
-// badLength prints tcpdump's " [msg a op b]" for a length check that
-// failed; the caller then prints the " (invalid)" mark where tcpdump does.
-func (p *Printer) badLength(msg string, a uint64, op string, b uint64) {
-	p.str(" [")
-	p.str(msg)
-	p.ch(' ')
-	p.dec(a)
-	p.ch(' ')
-	p.str(op)
-	p.ch(' ')
-	p.dec(b)
-	p.ch(']')
-}
-
-// fits reports whether want bytes fit in the left ones; when they do not,
-// it prints tcpdump's " [what left < want]".
-func (p *Printer) fits(what string, left, want int) bool {
-	if left < want {
-		p.badLength(what, uint64(left), "<", uint64(want))
-		return false
-	}
-	return true
-}
-
 // option reads the type and the whole length of the option at off (a Pad1
 // is one byte, the others carry a length byte), with left bytes left in the
 // options area. ok is false after printing why the option does not fit.

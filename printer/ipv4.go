@@ -47,19 +47,6 @@ type ipHeader struct {
 	nh  uint8
 }
 
-// invalidCheck prints " [msg a op b] (invalid)", tcpdump's ND_ICHECK form.
-func (p *Printer) invalidCheck(msg string, a uint64, op string, b uint64) {
-	p.str(" [")
-	p.str(msg)
-	p.ch(' ')
-	p.dec(a)
-	p.ch(' ')
-	p.str(op)
-	p.ch(' ')
-	p.dec(b)
-	p.str("] (invalid)")
-}
-
 // ip4 prints the IPv4 datagram at off; length is the number of bytes the
 // layer below says it holds.
 func (p *Printer) ip4(off, length int) {

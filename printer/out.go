@@ -50,6 +50,38 @@ func appendPadUint(b []byte, v uint64, width int) []byte {
 	return append(b, s...)
 }
 
+// Notes on failed length checks.
+
+// badLength prints tcpdump's " [msg a op b]" for a length check that
+// failed; the caller then prints the " (invalid)" mark where tcpdump does.
+func (p *Printer) badLength(msg string, a uint64, op string, b uint64) {
+	p.str(" [")
+	p.str(msg)
+	p.ch(' ')
+	p.dec(a)
+	p.ch(' ')
+	p.str(op)
+	p.ch(' ')
+	p.dec(b)
+	p.ch(']')
+}
+
+// invalidCheck prints " [msg a op b] (invalid)", tcpdump's ND_ICHECK form.
+func (p *Printer) invalidCheck(msg string, a uint64, op string, b uint64) {
+	p.badLength(msg, a, op, b)
+	p.str(" (invalid)")
+}
+
+// fits reports whether want bytes fit in the left ones; when they do not,
+// it prints tcpdump's " [what left < want]".
+func (p *Printer) fits(what string, left, want int) bool {
+	if left < want {
+		p.badLength(what, uint64(left), "<", uint64(want))
+		return false
+	}
+	return true
+}
+
 // Bounded reads. Offsets are absolute positions in the packet; reading at
 // or past p.snap stops the printers the way tcpdump's GET_ macros do.
 
