@@ -38,13 +38,7 @@ func (p *Printer) arp(off, length int) {
 		p.str(" (len ")
 		p.dec(uint64(hln))
 		p.str("), ")
-		if name, ok := etherTypeNames[pro]; ok {
-			p.str(name)
-		} else {
-			p.str("Unknown Protocol (0x")
-			p.hex(uint64(pro), 4)
-			p.ch(')')
-		}
+		p.arpProtocol(pro)
 		p.str(" (len ")
 		p.dec(uint64(pln))
 		p.ch(')')
@@ -111,4 +105,16 @@ func (p *Printer) arp(off, length int) {
 func (p *Printer) arpLength(length int) {
 	p.str(", length ")
 	p.dec(uint64(length))
+}
+
+// arpProtocol prints the protocol type of an ARP or ATM ARP packet: its
+// EtherType name, else "Unknown Protocol (0xNNNN)".
+func (p *Printer) arpProtocol(pro uint16) {
+	if name, ok := etherTypeNames[pro]; ok {
+		p.str(name)
+		return
+	}
+	p.str("Unknown Protocol (0x")
+	p.hex(uint64(pro), 4)
+	p.ch(')')
 }

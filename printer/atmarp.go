@@ -34,13 +34,7 @@ func (p *Printer) atmARP(off, length int) {
 	if !ipProto || spl != 4 || tpl != 4 || p.opt.Verbose > 0 {
 		printTok(p, arpHardwareNames, hrd, "Unknown Hardware (", ")")
 		p.str(", ")
-		if name, ok := etherTypeNames[pro]; ok {
-			p.str(name)
-		} else {
-			p.str("Unknown Protocol (0x")
-			p.hex(uint64(pro), 4)
-			p.ch(')')
-		}
+		p.arpProtocol(pro)
 		p.str(" (len ")
 		p.dec(uint64(spl))
 		p.ch('/')
