@@ -99,6 +99,14 @@ func (p *Printer) hexOnly(indent string, off, n int) {
 	}
 }
 
+// unknownData hex-dumps the captured part of n bytes at off that no
+// printer decodes, as hexOnly does (tcpdump's print_unknown_data).
+func (p *Printer) unknownData(off, n int, indent string) {
+	if n = min(n, p.avail(off)); n > 0 {
+		p.hexOnly(indent, off, n)
+	}
+}
+
 // asciiOnly prints the bytes as text: printable characters, tabs, spaces
 // and newlines as they are, others as '.', and carriage returns dropped
 // where they end a line.

@@ -104,7 +104,7 @@ func (p *Printer) icmp6(off, length int, ip ipHeader, fragmented bool) {
 			}
 		default:
 			if v <= 1 {
-				p.icmp6Unknown(off, length, "\n\t")
+				p.unknownData(off, length, "\n\t")
 				return
 			}
 		}
@@ -261,31 +261,13 @@ func (p *Printer) icmp6(off, length int, ip ipHeader, fragmented bool) {
 		p.str(", length ")
 		p.dec(uint64(length))
 		if v <= 1 {
-			p.icmp6Unknown(off, length, "\n\t")
+			p.unknownData(off, length, "\n\t")
 		}
 		return
 	}
 	if v == 0 {
 		p.str(", length ")
 		p.dec(uint64(length))
-	}
-}
-
-// icmp6Unknown hex-dumps a message nobody decodes (print_unknown_data).
-func (p *Printer) icmp6Unknown(off, n int, indent string) {
-	n = min(n, p.avail(off))
-	for i := 0; i < n; i += 2 {
-		if i%16 == 0 {
-			p.str(indent)
-			p.str("0x")
-			p.hex(uint64(i), 4)
-			p.str(": ")
-		}
-		p.ch(' ')
-		p.hex(uint64(p.pkt[off+i]), 2)
-		if i+1 < n {
-			p.hex(uint64(p.pkt[off+i+1]), 2)
-		}
 	}
 }
 
@@ -392,7 +374,7 @@ func (p *Printer) ndOptions(bp, resid int) bool {
 			p.str(", pref. time ")
 			p.lifetime(p.be32(cp + 8))
 		case 4:
-			p.icmp6Unknown(bp, olen*8, "\n\t    ")
+			p.unknownData(bp, olen*8, "\n\t    ")
 		case 5:
 			p.ch(' ')
 			p.dec(uint64(p.be32(cp + 4)))
@@ -480,12 +462,12 @@ func (p *Printer) ndOptions(bp, resid int) bool {
 			p.ch('s')
 		default:
 			if p.opt.Verbose <= 1 {
-				p.icmp6Unknown(cp+2, olen*8-2, "\n\t  ")
+				p.unknownData(cp+2, olen*8-2, "\n\t  ")
 				return true
 			}
 		}
 		if p.opt.Verbose > 1 {
-			p.icmp6Unknown(cp+2, olen*8-2, "\n\t    ")
+			p.unknownData(cp+2, olen*8-2, "\n\t    ")
 		}
 		cp += olen * 8
 		resid -= olen * 8

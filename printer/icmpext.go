@@ -90,7 +90,7 @@ func (p *Printer) icmpExtObject(off int) int {
 	switch class {
 	case 1:
 		if ctype != 1 {
-			p.unknownData(tp, tlen)
+			p.unknownData(tp, tlen, "\n\t    ")
 			break
 		}
 		if !check(4) {
@@ -235,10 +235,10 @@ func (p *Printer) icmpExtObject(off int) int {
 				return -1
 			}
 		default:
-			p.unknownData(tp, tlen)
+			p.unknownData(tp, tlen, "\n\t    ")
 		}
 	default:
-		p.unknownData(tp, tlen)
+		p.unknownData(tp, tlen, "\n\t    ")
 	}
 	return objLen
 }
@@ -251,26 +251,6 @@ func (p *Printer) printPadded(off, n int) {
 			return
 		}
 		p.printableChar(c)
-	}
-}
-
-// unknownData hex-dumps n bytes on indented lines (print_unknown_data).
-func (p *Printer) unknownData(off, n int) {
-	if off > p.snap {
-		return
-	}
-	n = min(n, p.avail(off))
-	for i := 0; i < n; i += 2 {
-		if i%16 == 0 {
-			p.str("\n\t    0x")
-			p.hex(uint64(i), 4)
-			p.str(": ")
-		}
-		p.ch(' ')
-		p.hex(uint64(p.pkt[off+i]), 2)
-		if i+1 < n {
-			p.hex(uint64(p.pkt[off+i+1]), 2)
-		}
 	}
 }
 
