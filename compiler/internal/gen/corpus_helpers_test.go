@@ -65,13 +65,6 @@ func programText(s string) string {
 	return strings.Join(out, "\n")
 }
 
-// pending reports an error from a generator another part of the package
-// has not written yet.
-func pending(err error) bool {
-	var ge *Error
-	return errors.As(err, &ge) && strings.HasPrefix(ge.Msg, "gocapdump does not support")
-}
-
 // errNotMine marks an expression outside what a test covers.
 var errNotMine = errors.New("not covered by this test")
 

@@ -18,11 +18,7 @@ var encFamily = familyCheck{
 		if !encKeywords.MatchString(expr) {
 			return "", errNotMine
 		}
-		got, err := compileExpr(cfg, expr)
-		if pending(err) {
-			return "", errNotMine
-		}
-		return got, err
+		return compileExpr(cfg, expr)
 	},
 }
 
