@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gocapdump/gocapdump/internal/kernelprobe"
 	"github.com/gocapdump/gocapdump/linktype"
 	"golang.org/x/net/bpf"
 	"golang.org/x/sys/unix"
@@ -73,7 +74,7 @@ func udpPort9(t *testing.T, snap uint32) []bpf.RawInstruction {
 
 func TestFilterInKernelAndSnaplen(t *testing.T) {
 	n := newTestNet(t)
-	needKernelFilter(t)
+	kernelprobe.RequireFilterAttach(t)
 	h := n.open(context.Background(), "vb", Options{Filter: udpPort9(t, 100)})
 	if h.LinkType() != linktype.EN10MB {
 		t.Fatalf("LinkType %v", h.LinkType())
@@ -271,7 +272,7 @@ func TestAnySLL2AndSLL(t *testing.T) {
 
 func TestAnyCookedFilterAndVLAN(t *testing.T) {
 	n := newTestNet(t)
-	needKernelFilter(t)
+	kernelprobe.RequireFilterAttach(t)
 	// For LINUX_SLL2: ifindex == vb and protocol == 0x8100-stripped IPv4.
 	prog2, _ := bpf.Assemble([]bpf.Instruction{
 		bpf.LoadAbsolute{Off: 4, Size: 4},
@@ -481,7 +482,7 @@ func TestCloseInsideReadBlock(t *testing.T) {
 
 func TestSetFilter(t *testing.T) {
 	n := newTestNet(t)
-	needKernelFilter(t)
+	kernelprobe.RequireFilterAttach(t)
 	h := n.open(context.Background(), "vb", Options{Filter: udpPort9(t, 262144)})
 	s := n.sender(n.ia)
 	s.send(t, udpFrame(n.vb, n.va, 10, 1, 64))

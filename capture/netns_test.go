@@ -17,6 +17,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/gocapdump/gocapdump/internal/kernelprobe"
+	"github.com/gocapdump/gocapdump/internal/testenv"
 )
 
 // testNet is a private network namespace holding one veth pair, "va" and
@@ -35,44 +36,11 @@ type testNet struct {
 var netnsSeq atomic.Int32
 
 // skipKernelFilter reports whether the tests must not attach socket
-// filters: GOCAPDUMP_TEST_NO_BPF=1 asks for it, and it is forced when
-// SO_ATTACH_FILTER hangs on this kernel. (A kernel whose BPF JIT allocator
-// deadlocked leaves every attach in uninterruptible sleep; a test process
-// stuck that way can never exit, so the attach is first tried in a child
-// process that is abandoned if it does not answer.) The ring, decoding,
-// direction, VLAN, cooked headers and stats are still tested then.
+// filters (see kernelprobe.Usable); the ring, decoding, direction, VLAN,
+// cooked headers and stats are still tested then.
 func skipKernelFilter(t *testing.T) bool {
-	if err := kernelprobe.FilterAttach(); err != nil {
-		t.Logf("testing without kernel filters: %v", err)
-		return true
-	}
-	return false
-}
-
-func needKernelFilter(t *testing.T) {
 	t.Helper()
-	if skipKernelFilter(t) {
-		t.Skip("socket filters are not attached in this run (GOCAPDUMP_TEST_NO_BPF=1 or a kernel that hangs in SO_ATTACH_FILTER)")
-	}
-}
-
-// requireRoot skips the test without root and without `ip`, unless CI=true,
-// where it fails instead.
-func requireRoot(t *testing.T) {
-	t.Helper()
-	why := ""
-	if os.Geteuid() != 0 {
-		why = "needs root (network namespaces, AF_PACKET)"
-	} else if _, err := exec.LookPath("ip"); err != nil {
-		why = "needs iproute2's ip command"
-	}
-	if why == "" {
-		return
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal(why)
-	}
-	t.Skip(why)
+	return !kernelprobe.Usable(t)
 }
 
 func run(t *testing.T, args ...string) string {
@@ -87,7 +55,7 @@ func run(t *testing.T, args ...string) string {
 // newTestNet makes the namespace and removes it when the test ends.
 func newTestNet(t *testing.T) *testNet {
 	t.Helper()
-	requireRoot(t)
+	testenv.RequireRoot(t)
 	name := fmt.Sprintf("gcdcap-%d-%d", os.Getpid(), netnsSeq.Add(1))
 	run(t, "ip", "netns", "add", name)
 	t.Cleanup(func() { _ = exec.Command("ip", "netns", "del", name).Run() })

@@ -23,6 +23,7 @@ import (
 
 	"github.com/gocapdump/gocapdump/capture"
 	"github.com/gocapdump/gocapdump/internal/kernelprobe"
+	"github.com/gocapdump/gocapdump/internal/testenv"
 	"github.com/gocapdump/gocapdump/linktype"
 	"github.com/gocapdump/gocapdump/pcapfile"
 	"golang.org/x/sys/unix"
@@ -507,24 +508,6 @@ func gocapdumpBinary(t *testing.T) string {
 	return e2eBinary.path
 }
 
-// needRoot skips without root or iproute2, unless CI=true, where it fails.
-func needRoot(t *testing.T) {
-	t.Helper()
-	why := ""
-	if os.Geteuid() != 0 {
-		why = "needs root (network namespaces, AF_PACKET)"
-	} else if _, err := exec.LookPath("ip"); err != nil {
-		why = "needs iproute2's ip command"
-	}
-	if why == "" {
-		return
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal(why)
-	}
-	t.Skip(why)
-}
-
 // testNS is a network namespace with the veth pair va <-> vb, both up,
 // IPv6 off so that only the test's frames cross the link.
 type testNS struct {
@@ -545,7 +528,7 @@ func ipCmd(t *testing.T, args ...string) {
 
 func newTestNS(t *testing.T) *testNS {
 	t.Helper()
-	needRoot(t)
+	testenv.RequireRoot(t)
 	name := fmt.Sprintf("gcdlive-%d-%d", os.Getpid(), nsSeq.Add(1))
 	ipCmd(t, "netns", "add", name)
 	t.Cleanup(func() { _ = exec.Command("ip", "netns", "del", name).Run() })
@@ -793,8 +776,8 @@ func tcpdumpPath(t *testing.T) string {
 	t.Helper()
 	path, err := exec.LookPath("tcpdump")
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("tcpdump not installed")
+		if testenv.InCI() {
+			t.Fatal("tcpdump not installed (make deps installs it)")
 		}
 		return ""
 	}
@@ -838,7 +821,7 @@ func TestLiveListInNamespace(t *testing.T) {
 }
 
 func TestLivePermissionDenied(t *testing.T) {
-	needRoot(t)
+	testenv.RequireRoot(t)
 	bin := gocapdumpBinary(t)
 	cmd := exec.Command(bin, "-i", "lo", "-c", "1")
 	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
@@ -1011,10 +994,7 @@ func TestLiveDropPrivileges(t *testing.T) {
 // -C/-W in both tools and compares the files byte for byte. tcpdump -r
 // filters in user space, so nothing touches the kernel.
 func TestRotationMatchesTcpdump(t *testing.T) {
-	tcpdump := tcpdumpPath(t)
-	if tcpdump == "" {
-		t.Skip("tcpdump not installed")
-	}
+	tcpdump := testenv.Tool(t, "tcpdump")
 	var frames [][]byte
 	for i := 0; i < 2600; i++ {
 		frames = append(frames, udpFrameSized(i, 400+i%900))

@@ -20,11 +20,8 @@
 // Setting GOCAPDUMP_TEST_NO_BPF=1 makes the probe report failure without
 // trying.
 //
-// The tests that attach kernel filters were written on a machine whose
-// kernel had wedged, so none of them has run yet. Until they have passed
-// once on a healthy kernel they are opt-in: set
-// GOCAPDUMP_TEST_KERNEL_FILTER=1 to run them (the capture issue's notes
-// say so; remove this gate once they pass).
+// Under CI=true a failed probe fails the test instead of skipping it: the
+// end-to-end capture tests must run in CI.
 package kernelprobe
 
 import (
@@ -39,6 +36,8 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/gocapdump/gocapdump/internal/testenv"
 )
 
 // childEnv is the environment variable that turns a re-executed test binary
@@ -47,10 +46,6 @@ const childEnv = "GOCAPDUMP_KERNELPROBE_CHILD"
 
 // noBPFEnv set to "1" declares that socket filters must not be attached.
 const noBPFEnv = "GOCAPDUMP_TEST_NO_BPF"
-
-// optInEnv set to "1" runs the kernel-filter tests that have not yet run
-// on a healthy kernel (see the package comment).
-const optInEnv = "GOCAPDUMP_TEST_KERNEL_FILTER"
 
 // Timeout is how long the parent waits for the probe child.
 const Timeout = 10 * time.Second
@@ -105,21 +100,34 @@ func FilterAttach() error {
 	return result.err
 }
 
-// RequireFilterAttach skips the test when a socket filter cannot be
-// attached safely (see FilterAttach).
+// RequireFilterAttach stops the test when a socket filter cannot be
+// attached safely (see FilterAttach): it skips, or fails under CI=true.
 func RequireFilterAttach(t testing.TB) {
 	t.Helper()
 	if err := FilterAttach(); err != nil {
-		t.Skipf("kernel socket filters unavailable, test needs one: %v", err)
+		testenv.Need(t, "kernel socket filters unavailable, test needs one: "+err.Error())
 	}
+}
+
+// Usable is for tests that can run a reduced version without kernel
+// filters: it reports whether filters can be attached, logging why not;
+// under CI=true an unusable kernel fails the test instead.
+func Usable(t testing.TB) bool {
+	t.Helper()
+	err := FilterAttach()
+	if err == nil {
+		return true
+	}
+	if testenv.InCI() {
+		t.Fatalf("kernel socket filters unavailable: %v", err)
+	}
+	t.Logf("testing without kernel filters: %v", err)
+	return false
 }
 
 func probe() error {
 	if os.Getenv(noBPFEnv) == "1" {
 		return errors.New(noBPFEnv + "=1")
-	}
-	if os.Getenv(optInEnv) != "1" {
-		return errors.New("kernel-filter tests are opt-in until they have passed on a healthy kernel; set " + optInEnv + "=1")
 	}
 	marker := markerPath()
 	if marker != "" {

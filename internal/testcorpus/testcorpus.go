@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/gocapdump/gocapdump/internal/testenv"
 )
 
 // Dir returns the directory of the named corpus ("libpcap", "tcpdump",
@@ -27,10 +29,7 @@ func Path(t testing.TB, rel string) string {
 	if err == nil {
 		return p
 	}
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("shared corpus %s not found (../shared beside the repository): %v", rel, err)
-	}
-	t.Skipf("shared corpus %s not found (../shared beside the repository); skipping", rel)
+	testenv.Need(t, fmt.Sprintf("shared corpus %s not found (../shared beside the repository): %v", rel, err))
 	return ""
 }
 
