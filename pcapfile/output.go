@@ -2,6 +2,7 @@ package pcapfile
 
 import (
 	"io"
+	"math"
 	"os"
 	"syscall"
 )
@@ -32,6 +33,10 @@ type output struct {
 	iov   iovecs     // writev's scratch, for one writer at a time
 	call  [][]byte   // writeFile's scratch, likewise
 	pos   int64      // the file offset writeFile writes at next
+	// regular: the file is a regular file, whose writes are cut at
+	// multiples of maxWrite (see there); a pipe, a terminal or /dev/null
+	// takes up to maxVecs pieces a call.
+	regular bool
 }
 
 // batch is a set of pending pieces in file order: slices of buf (bytes
@@ -44,7 +49,14 @@ type batch struct {
 const (
 	// maxVecs bounds the pieces in one writev call (Linux's IOV_MAX).
 	maxVecs = 1024
-	// maxWrite bounds the bytes of one system call to a file. Writes of
+	// maxBatchVecs bounds the pieces pending, written maxVecs per call.
+	// It is well above what a buffer of 1 MiB of full-size packets takes
+	// (two pieces each), so that a capture that flushes every ring block
+	// of up to 1 MiB never has a batch written in the background halfway
+	// through a block: on the processor the capture is pinned to, that
+	// would only add a goroutine switch and a thread wake-up.
+	maxBatchVecs = 16 * maxVecs
+	// maxWrite bounds the bytes of one system call to a regular file. Writes of
 	// more make Linux back the file with larger page-cache folios, which
 	// on the virtual machines we measured cost 3 to 8 times more kernel
 	// time per byte, intermittently, past 64 KiB.
@@ -57,6 +69,9 @@ func newOutput(w io.Writer, size int) *output {
 		if c, err := f.SyscallConn(); err == nil {
 			o.conn, o.name = c, f.Name()
 			o.pos, _ = f.Seek(0, io.SeekCurrent) // 0 where it cannot tell
+			if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+				o.regular = true
+			}
 			o.spare = &batch{buf: make([]byte, 0, size)}
 			o.done = make(chan error, 1)
 		}
@@ -83,11 +98,20 @@ func (o *output) write(p []byte) {
 	o.add(b.buf[s:])
 }
 
+// put queues p, by reference when borrowed is set, else a copy.
+func (o *output) put(p []byte, borrowed bool) {
+	if borrowed {
+		o.borrow(p)
+	} else {
+		o.write(p)
+	}
+}
+
 // borrow queues p itself, which must not change until written: until the
 // next flush that waits (Flush, Close).
 func (o *output) borrow(p []byte) {
 	o.add(p)
-	if o.n >= o.size || len(o.cur.vecs) >= maxVecs {
+	if o.n >= o.size || len(o.cur.vecs) >= maxBatchVecs {
 		o.flush(false)
 	}
 }
@@ -170,7 +194,10 @@ func (o *output) writeFile(vecs [][]byte) error {
 	for len(vecs) > 0 {
 		// The next call's pieces, the last one cut at maxWrite.
 		call = call[:0]
-		total, limit := 0, maxWrite-int(o.pos%maxWrite)
+		total, limit := 0, math.MaxInt
+		if o.regular {
+			limit = maxWrite - int(o.pos%maxWrite)
+		}
 		for _, p := range vecs {
 			if len(call) == maxVecs || total == limit {
 				break

@@ -204,24 +204,122 @@ func (w *Writer) writeBlock(btype uint32, body []byte) error {
 // pcapng the interface from ci.InterfaceIndex; ci.CaptureLength is ignored
 // in favour of len(data).
 func (w *Writer) WritePacket(ci CaptureInfo, data []byte) error {
+	return w.writePacket(ci, data, false)
+}
+
+// inPlaceMin is the smallest packet WritePacketInPlace leaves where it
+// is: below it, copying the bytes into the buffer costs less than the
+// extra writev piece (and keeps neighbouring records in one piece).
+const inPlaceMin = 256
+
+// WritePacketInPlace is WritePacket for data that stays valid and
+// unchanged until the next Flush or Close returns, such as a packet in a
+// capture ring block that is released only after a Flush. The Writer then
+// keeps a reference to data instead of copying it (only its record
+// header goes into the buffer), and writes it from where it lies with
+// writev when it writes to an *os.File: the only copy of the packet is
+// the kernel's, and to /dev/null there is none. Small packets are copied
+// all the same.
+func (w *Writer) WritePacketInPlace(ci CaptureInfo, data []byte) error {
+	return w.writePacket(ci, data, len(data) >= inPlaceMin)
+}
+
+// RecordHeaderLen is the length of a pcap record header: the scratch
+// space WriteRecordInPlace needs in front of a packet.
+const RecordHeaderLen = pcapRecordHeaderLen
+
+// WriteRecordInPlace writes the packet held in rec after RecordHeaderLen
+// bytes of scratch space, such as a capture ring's packet with its
+// head-room. For a pcap file the record header is encoded into that
+// space and the whole record, header and packet, written from rec
+// itself as one writev piece; as with WritePacketInPlace, rec must then
+// stay unchanged until the next Flush or Close returns. A pcapng block
+// header does not fit, so there (and for small packets, which are cheaper
+// to copy) it is WritePacketInPlace of the packet.
+func (w *Writer) WriteRecordInPlace(ci CaptureInfo, rec []byte) error {
+	if len(rec) < RecordHeaderLen {
+		return fmt.Errorf("pcapfile: packet %d: record of %d bytes has no room for its header", w.written+1, len(rec))
+	}
+	data := rec[RecordHeaderLen:]
+	if w.format != FormatPcap || len(data) < inPlaceMin {
+		return w.writePacket(ci, data, len(data) >= inPlaceMin)
+	}
+	sec, frac, err := w.stamp(&ci, len(data))
+	if err != nil {
+		return err
+	}
+	w.pcapHeader(rec[:RecordHeaderLen], sec, frac, len(data), ci.Length)
+	w.out.borrow(rec)
+	if w.out.err != nil {
+		return w.out.err
+	}
+	w.written++
+	return nil
+}
+
+func (w *Writer) writePacket(ci CaptureInfo, data []byte, inPlace bool) error {
+	sec, frac, err := w.stamp(&ci, len(data))
+	if err != nil {
+		return err
+	}
+	h := w.hdr[:]
+	if w.format == FormatPcap {
+		w.pcapHeader(h, sec, frac, len(data), ci.Length)
+		w.out.write(h[:pcapRecordHeaderLen])
+		w.out.put(data, inPlace)
+		if w.out.err != nil {
+			return w.out.err
+		}
+		w.written++
+		return nil
+	}
+	ts := uint64(sec)*uint64(w.unit()) + uint64(frac)
+	p := pad4(len(data))
+	total := uint32(blockHeaderLen + epbFixedLen + len(data) + p + blockTrailerLen)
+	w.put32(h[0:], blockEPB)
+	w.put32(h[4:], total)
+	w.put32(h[8:], uint32(ci.InterfaceIndex))
+	w.put32(h[12:], uint32(ts>>32))
+	w.put32(h[16:], uint32(ts))
+	w.put32(h[20:], uint32(len(data)))
+	w.put32(h[24:], uint32(ci.Length))
+	w.out.write(h[:blockHeaderLen+epbFixedLen])
+	w.out.put(data, inPlace)
+	w.out.write(zeroPad[:p])
+	w.put32(h[0:], total)
+	w.out.write(h[:4])
+	if w.out.err != nil {
+		return w.out.err
+	}
+	w.written++
+	return nil
+}
+
+// unit is the number of time stamp ticks in a second.
+func (w *Writer) unit() int64 {
+	if w.nano {
+		return 1e9
+	}
+	return 1e6
+}
+
+// stamp checks that a packet of n bytes described by ci can be written
+// and returns its time stamp as seconds and a fraction in the file's
+// unit.
+func (w *Writer) stamp(ci *CaptureInfo, n int) (sec, frac int64, err error) {
 	if w.closed {
-		return ErrWriterClosed
+		return 0, 0, ErrWriterClosed
 	}
 	if ci.InterfaceIndex < 0 || ci.InterfaceIndex >= len(w.snaps) {
-		return fmt.Errorf("pcapfile: packet %d: no interface %d", w.written+1, ci.InterfaceIndex)
+		return 0, 0, fmt.Errorf("pcapfile: packet %d: no interface %d", w.written+1, ci.InterfaceIndex)
 	}
-	if uint64(len(data)) > uint64(w.snaps[ci.InterfaceIndex]) {
-		return fmt.Errorf("pcapfile: packet %d: %d bytes exceed the snapshot length %d",
-			w.written+1, len(data), w.snaps[ci.InterfaceIndex])
+	if uint64(n) > uint64(w.snaps[ci.InterfaceIndex]) {
+		return 0, 0, fmt.Errorf("pcapfile: packet %d: %d bytes exceed the snapshot length %d",
+			w.written+1, n, w.snaps[ci.InterfaceIndex])
 	}
-	length := ci.Length
 	sec, nsec := ci.Sec, ci.Nsec
-	unit := int64(1000000)
-	frac := nsec / 1000
-	if w.nano {
-		unit = 1000000000
-		frac = nsec
-	}
+	unit := w.unit()
+	frac = nsec / (1e9 / unit)
 	if nsec < 0 || frac > math.MaxUint32 {
 		// Keep an unnormalised fraction (as read from a damaged pcap
 		// file) only where the field can hold it.
@@ -235,43 +333,27 @@ func (w *Writer) WritePacket(ci CaptureInfo, data []byte) error {
 	}
 	if sec < 0 || (w.format == FormatPcap && sec > math.MaxUint32) ||
 		(w.format == FormatPcapNG && uint64(sec) > (math.MaxUint64-uint64(frac))/uint64(unit)) {
-		return fmt.Errorf("pcapfile: packet %d: time stamp %d.%09d out of range for %v", w.written+1, ci.Sec, ci.Nsec, w.format)
+		return 0, 0, fmt.Errorf("pcapfile: packet %d: time stamp %d.%09d out of range for %v", w.written+1, ci.Sec, ci.Nsec, w.format)
 	}
-	o := w.order
-	h := w.hdr[:]
-	if w.format == FormatPcap {
-		o.PutUint32(h[0:], uint32(sec))
-		o.PutUint32(h[4:], uint32(frac))
-		o.PutUint32(h[8:], uint32(len(data)))
-		o.PutUint32(h[12:], uint32(length))
-		w.out.write(h[:pcapRecordHeaderLen])
-		w.out.write(data)
-		if w.out.err != nil {
-			return w.out.err
-		}
-		w.written++
-		return nil
+	return sec, frac, nil
+}
+
+// pcapHeader encodes a pcap record header into h.
+func (w *Writer) pcapHeader(h []byte, sec, frac int64, caplen, length int) {
+	w.put32(h[0:], uint32(sec))
+	w.put32(h[4:], uint32(frac))
+	w.put32(h[8:], uint32(caplen))
+	w.put32(h[12:], uint32(length))
+}
+
+// put32 stores v in the file's byte order (a branch the compiler
+// inlines, where the binary.ByteOrder interface costs a call a field).
+func (w *Writer) put32(b []byte, v uint32) {
+	if w.big {
+		binary.BigEndian.PutUint32(b, v)
+	} else {
+		binary.LittleEndian.PutUint32(b, v)
 	}
-	ts := uint64(sec)*uint64(unit) + uint64(frac)
-	p := pad4(len(data))
-	total := uint32(blockHeaderLen + epbFixedLen + len(data) + p + blockTrailerLen)
-	o.PutUint32(h[0:], blockEPB)
-	o.PutUint32(h[4:], total)
-	o.PutUint32(h[8:], uint32(ci.InterfaceIndex))
-	o.PutUint32(h[12:], uint32(ts>>32))
-	o.PutUint32(h[16:], uint32(ts))
-	o.PutUint32(h[20:], uint32(len(data)))
-	o.PutUint32(h[24:], uint32(length))
-	w.out.write(h[:blockHeaderLen+epbFixedLen])
-	w.out.write(data)
-	w.out.write(zeroPad[:p])
-	o.PutUint32(h[0:], total)
-	w.out.write(h[:4])
-	if w.out.err != nil {
-		return w.out.err
-	}
-	w.written++
-	return nil
 }
 
 // CopyRecord writes the packet that r returned last by copying its record
@@ -296,11 +378,7 @@ func (w *Writer) CopyRecord(r *Reader) (bool, error) {
 		w.big != (r.order == binary.BigEndian) || uint64(len(raw)-pcapRecordHeaderLen) > uint64(w.snaps[0]) {
 		return false, nil
 	}
-	if r.rawMapped {
-		w.out.borrow(raw)
-	} else {
-		w.out.write(raw)
-	}
+	w.out.put(raw, r.rawMapped)
 	if w.out.err != nil {
 		return true, w.out.err
 	}

@@ -180,3 +180,138 @@ func TestTimestampsPast2106(t *testing.T) {
 		}
 	}
 }
+
+// TestWritePacketInPlace writes the same packets with WritePacket and
+// WritePacketInPlace, to a file (writev from the packets' memory) and to
+// a plain io.Writer, flushing in the middle and then overwriting the
+// packets' memory as a capture ring would after its block is released:
+// every output must be WritePacket's.
+func TestWritePacketInPlace(t *testing.T) {
+	var sizes []int
+	for i := 0; i < 3000; i++ {
+		sizes = append(sizes, []int{0, 1, 60, inPlaceMin - 1, inPlaceMin, 1514, 9000}[i%7])
+	}
+	ring := make([]byte, 0, 1<<20)
+	var data [][]byte
+	for i, n := range sizes {
+		if len(ring)+RecordHeaderLen+n > cap(ring) {
+			ring = make([]byte, 0, 1<<20)
+		}
+		// Each packet has RecordHeaderLen bytes of junk in front of it,
+		// the scratch space of WriteRecordInPlace.
+		for j := 0; j < RecordHeaderLen; j++ {
+			ring = append(ring, 0xee)
+		}
+		s := len(ring)
+		for j := 0; j < n; j++ {
+			ring = append(ring, byte(i+j))
+		}
+		data = append(data, ring[s:len(ring):len(ring)])
+	}
+	ci := func(i int) CaptureInfo {
+		return CaptureInfo{Sec: 1700000000 + int64(i), Nsec: int64(i) * 1001, Length: len(data[i]) + 4}
+	}
+	for _, format := range []Format{FormatPcap, FormatPcapNG} {
+		opt := WriterOptions{Format: format, LinkType: 1, Snaplen: 65535, BufferSize: 64 << 10}
+		var want bytes.Buffer
+		w, err := NewWriter(&want, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range data {
+			if err := w.WritePacket(ci(i), data[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range []struct {
+			toFile, record bool
+		}{{true, false}, {false, false}, {true, true}, {false, true}} {
+			toFile := tc.toFile
+			t.Run(fmt.Sprintf("%v-file=%v-record=%v", format, toFile, tc.record), func(t *testing.T) {
+				// The packets change after every flush: work on a copy,
+				// with the scratch space in front of each.
+				pkts, recs := make([][]byte, len(data)), make([][]byte, len(data))
+				for i, d := range data {
+					recs[i] = append(bytes.Repeat([]byte{0xee}, RecordHeaderLen), d...)
+					pkts[i] = recs[i][RecordHeaderLen:]
+				}
+				var out io.Writer
+				var buf bytes.Buffer
+				name := filepath.Join(t.TempDir(), "o.pcap")
+				if toFile {
+					f, err := os.Create(name)
+					if err != nil {
+						t.Fatal(err)
+					}
+					defer f.Close()
+					out = f
+				} else {
+					out = &buf
+				}
+				w, err := NewWriter(out, opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i := range pkts {
+					write := w.WritePacketInPlace
+					if tc.record {
+						write = func(ci CaptureInfo, _ []byte) error { return w.WriteRecordInPlace(ci, recs[i]) }
+					}
+					if err := write(ci(i), pkts[i]); err != nil {
+						t.Fatal(err)
+					}
+					if i%500 == 499 {
+						if err := w.Flush(); err != nil {
+							t.Fatal(err)
+						}
+						for j := i - 499; j <= i; j++ {
+							clear(recs[j])
+						}
+					}
+				}
+				if err := w.Close(); err != nil {
+					t.Fatal(err)
+				}
+				got := buf.Bytes()
+				if toFile {
+					if got, err = os.ReadFile(name); err != nil {
+						t.Fatal(err)
+					}
+				}
+				if !bytes.Equal(got, want.Bytes()) {
+					t.Fatalf("output differs from WritePacket's (%d vs %d bytes)", len(got), want.Len())
+				}
+			})
+		}
+	}
+}
+
+// TestWritePacketInPlaceBorrows checks that large packets really are
+// referenced rather than copied (what makes the live capture cheap): a
+// change made before Flush shows in the output, for small packets not.
+func TestWritePacketInPlaceBorrows(t *testing.T) {
+	var buf bytes.Buffer
+	w, err := NewWriter(&buf, WriterOptions{LinkType: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	small, large := make([]byte, inPlaceMin-1), make([]byte, inPlaceMin)
+	for _, d := range [][]byte{small, large} {
+		if err := w.WritePacketInPlace(CaptureInfo{Length: len(d)}, d); err != nil {
+			t.Fatal(err)
+		}
+		d[0] = 0xee
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.Bytes()
+	smallAt := pcapFileHeaderLen + pcapRecordHeaderLen
+	largeAt := smallAt + len(small) + pcapRecordHeaderLen
+	if out[smallAt] != 0 || out[largeAt] != 0xee {
+		t.Errorf("small packet's first byte %#x (want a copy, 0), large one's %#x (want the change, 0xee)", out[smallAt], out[largeAt])
+	}
+}
