@@ -39,7 +39,20 @@ type Packet struct {
 	PacketType uint8
 	// Protocol is the packet's EtherType (ETH_P_*) as the kernel saw it.
 	Protocol uint16
+
+	room []byte // Headroom bytes of scratch space, then Data
 }
+
+// Headroom is how many bytes in front of every packet's Data, inside the
+// ring, are the caller's to overwrite: room for a pcap record header, so
+// that a savefile writer can put the header there and write header and
+// packet from the ring as one piece (see WithHeadroom).
+const Headroom = 16
+
+// WithHeadroom returns Data preceded by Headroom bytes of scratch space:
+// the pcap record for pcapfile's Writer.WriteRecordInPlace. It is valid
+// as long as Data is, and nil for a Packet that was not read from a ring.
+func (p *Packet) WithHeadroom() []byte { return p.room }
 
 // Outgoing reports whether the packet was sent by this host.
 func (p *Packet) Outgoing() bool { return p.PacketType == PacketOutgoing }
@@ -170,8 +183,8 @@ func (h *Handle) decode(mem []byte, off int, p *Packet) (bool, error) {
 		}
 	}
 	// Everything between the sockaddr_ll and the data is head-room we may
-	// write into.
-	floor := off + tp3HdrPlusSLL
+	// write into; the last Headroom bytes of it are the caller's.
+	floor := off + tp3HdrPlusSLL + Headroom
 
 	if h.cookedLen > 0 {
 		start -= h.cookedLen
@@ -228,7 +241,11 @@ func (h *Handle) decode(mem []byte, off int, p *Packet) (bool, error) {
 	if !h.nano {
 		nsec -= nsec % 1000
 	}
-	p.Data = mem[start : start+caplen : start+caplen]
+	if start < floor {
+		return false, fmt.Errorf("mac offset %d leaves no head-room: %w", mac, ErrCorruptRing)
+	}
+	p.room = mem[start-Headroom : start+caplen : start+caplen]
+	p.Data = p.room[Headroom:]
 	p.Timestamp = time.Unix(int64(hdr.Sec), int64(nsec))
 	p.CaptureLength = caplen
 	p.Length = wirelen

@@ -7,8 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"sync"
 	"sync/atomic"
+	"syscall"
+	"time"
+	"unsafe"
 
 	"github.com/gocapdump/gocapdump/bpfcheck"
 	"github.com/gocapdump/gocapdump/bpfvm"
@@ -32,9 +36,13 @@ const AnyDevice = "any"
 // ReadPacketData, ZeroCopyReadPacketData) must be called from one goroutine
 // at a time; Stats, SetFilter and Close may be called from any goroutine.
 type Handle struct {
-	iface     string
-	fd        int
-	efd       int // eventfd that wakes a reader blocked in poll
+	iface string
+	fd    int
+	// file owns fd once the socket is set up: waiting for a block goes
+	// through the Go runtime's network poller (see wait), and closing
+	// it wakes a waiting reader.
+	file      *os.File
+	conn      syscall.RawConn
 	ring      []byte
 	blockSize int
 	blockNr   int
@@ -55,8 +63,7 @@ type Handle struct {
 	stopAfter func() bool
 
 	// Reader state.
-	next    int // index of the next block to read
-	pfds    [2]unix.PollFd
+	next    int   // index of the next block to read
 	cursor  Block // block being walked by the packet-at-a-time readers
 	holding bool  // cursor holds a block that is not yet released
 	// refilter is the reader's copy of the user-space filter for packets
@@ -103,7 +110,7 @@ func Open(ctx context.Context, iface string, opts Options) (*Handle, error) {
 	if iface == "" || len(iface) >= unix.IFNAMSIZ {
 		return nil, &OpenError{Iface: iface, Kind: ErrNoSuchDevice}
 	}
-	h := &Handle{iface: iface, fd: -1, efd: -1, snaplen: opts.snaplen(), direction: opts.Direction,
+	h := &Handle{iface: iface, fd: -1, snaplen: opts.snaplen(), direction: opts.Direction,
 		nano: opts.NanoTimestamps, ctx: ctx, loIndex: -1, vlanOffset: -1}
 	if err := h.setup(&opts); err != nil {
 		h.teardown()
@@ -177,8 +184,11 @@ func (h *Handle) setup(opts *Options) error {
 		return &OpenError{Iface: h.iface, Op: "setsockopt PACKET_VERSION", Err: err, Hint: "TPACKET_V3 (Linux 3.2) is required"}
 	}
 	// Head-room in front of every packet, so that the VLAN tag and the
-	// cooked header can be written in place.
-	reserve := vlanTagLen
+	// cooked header can be written in place, with Headroom bytes for the
+	// caller in front of them. (The kernel leaves 16 bytes or more
+	// between the sockaddr_ll and the link-layer header before adding
+	// this, minus the header's length: 18 in front of Ethernet.)
+	reserve := vlanTagLen + Headroom
 	if h.cookedLen > 0 {
 		reserve += sll2HeaderLen - sllHeaderLen
 	}
@@ -223,12 +233,15 @@ func (h *Handle) setup(opts *Options) error {
 			return classify(h.iface, "setsockopt PACKET_ADD_MEMBERSHIP", err)
 		}
 	}
-	efd, err := unix.Eventfd(0, unix.EFD_CLOEXEC|unix.EFD_NONBLOCK)
-	if err != nil {
-		return &OpenError{Iface: h.iface, Op: "eventfd", Err: err}
+	// A non-blocking descriptor makes os.NewFile register the socket
+	// with the runtime's poller.
+	if err := unix.SetNonblock(fd, true); err != nil {
+		return &OpenError{Iface: h.iface, Op: "fcntl O_NONBLOCK", Err: err}
 	}
-	h.efd = efd
-	h.pfds = [2]unix.PollFd{{Fd: int32(fd), Events: unix.POLLIN}, {Fd: int32(efd), Events: unix.POLLIN}}
+	h.file = os.NewFile(uintptr(fd), "packet socket on "+h.iface)
+	if h.conn, err = h.file.SyscallConn(); err != nil {
+		return &OpenError{Iface: h.iface, Op: "poller", Err: err}
+	}
 	return nil
 }
 
@@ -495,57 +508,87 @@ func (h *Handle) waitBlock(ctx context.Context, isOpenCtx bool) (int, error) {
 			// already wired up).
 			stop = context.AfterFunc(ctx, h.wake)
 		}
-		if err := h.poll(); err != nil {
+		if err := h.wait(off); err != nil {
 			return 0, err
 		}
 	}
 }
 
-// poll sleeps until the kernel signals the socket or wake is called.
-func (h *Handle) poll() error {
-	h.pfds[0].Revents, h.pfds[1].Revents = 0, 0
-	for {
-		_, err := unix.Poll(h.pfds[:], -1)
-		if err == unix.EINTR {
-			continue
+// wait sleeps until the block at off is ready, the socket reports an
+// error, or wake is called; the caller then looks again at what woke it.
+//
+// The goroutine parks in the runtime's network poller rather than in a
+// blocking poll(2): a thread blocked in a system call keeps its processor
+// busy in the scheduler's eyes, so the runtime's monitor thread keeps
+// waking every 20 µs to take it back, and under a pinned capture
+// (GOMAXPROCS 1) those wake-ups and hand-offs cost more than the capture
+// loop itself. Parked in the poller, the process sleeps until the kernel
+// retires a block.
+func (h *Handle) wait(off int) error {
+	var sockErr error
+	err := h.conn.Read(func(uintptr) bool {
+		if blockReady(h.ring, off) || h.closed.Load() {
+			return true
 		}
-		if err != nil {
-			return &OpenError{Iface: h.iface, Op: "poll", Err: err}
+		// The poller is edge-triggered: an error (the interface went
+		// down) is signalled once, so it is collected here rather than
+		// waited on again.
+		soerr, err := socketError(h.fd)
+		switch {
+		case err != nil:
+			sockErr = &OpenError{Iface: h.iface, Op: "getsockopt SO_ERROR", Err: err}
+		case soerr != 0:
+			sockErr = classify(h.iface, "poll", soerr)
 		}
-		break
+		return sockErr != nil
+	})
+	if sockErr != nil {
+		return sockErr
 	}
-	if h.pfds[1].Revents&unix.POLLIN != 0 {
-		var buf [8]byte
-		_, _ = unix.Read(h.efd, buf[:])
+	if errors.Is(err, os.ErrDeadlineExceeded) {
+		// wake's signal. Clear it before the caller looks at why it was
+		// woken, so that a wake-up that arrives meanwhile is kept.
+		err = h.file.SetReadDeadline(time.Time{})
 	}
-	if h.pfds[0].Revents&(unix.POLLERR|unix.POLLHUP|unix.POLLNVAL) != 0 {
-		soerr, err := unix.GetsockoptInt(h.fd, unix.SOL_SOCKET, unix.SO_ERROR)
-		if err != nil {
-			return &OpenError{Iface: h.iface, Op: "getsockopt SO_ERROR", Err: err}
+	if err != nil {
+		if h.closed.Load() {
+			return ErrClosed
 		}
-		if soerr != 0 {
-			return classify(h.iface, "poll", unix.Errno(soerr))
-		}
+		return &OpenError{Iface: h.iface, Op: "poll", Err: err}
 	}
 	return nil
 }
 
-// wake interrupts a reader blocked in poll. It holds a reader slot while
-// it writes, so that the eventfd cannot be closed (and its number reused)
-// under it.
+// socketError reads and clears the socket's pending error (SO_ERROR).
+// It is a raw system call, which is right for one that never blocks: a
+// plain one would wake the runtime's monitor thread, which then polls
+// every 20 µs until the process sleeps again, on every wait.
+func socketError(fd int) (unix.Errno, error) {
+	var v int32
+	n := uint32(unsafe.Sizeof(v))
+	_, _, errno := unix.RawSyscall6(unix.SYS_GETSOCKOPT, uintptr(fd), unix.SOL_SOCKET, unix.SO_ERROR,
+		uintptr(unsafe.Pointer(&v)), uintptr(unsafe.Pointer(&n)), 0)
+	if errno != 0 {
+		return 0, errno
+	}
+	return unix.Errno(v), nil
+}
+
+// wake interrupts a reader waiting for a block. It holds a reader slot
+// while it signals, so that the socket cannot be closed under it.
 func (h *Handle) wake() {
 	h.active.Add(1)
 	defer h.exit()
 	h.signal()
 }
 
-// signal writes to the eventfd; the caller holds a reader slot.
+// signal wakes the reader by moving the socket's read deadline into the
+// past; the caller holds a reader slot.
 func (h *Handle) signal() {
-	if h.tornDown.Load() || h.efd < 0 {
+	if h.tornDown.Load() || h.file == nil {
 		return
 	}
-	var one = [8]byte{1}
-	_, _ = unix.Write(h.efd, one[:])
+	_ = h.file.SetReadDeadline(time.Unix(1, 0))
 }
 
 // Stats returns the kernel's counters accumulated since Open. The kernel
@@ -621,11 +664,11 @@ func (h *Handle) teardown() {
 		_ = unix.Munmap(h.ring)
 		h.ring = nil
 	}
-	if h.fd >= 0 {
+	switch {
+	case h.file != nil:
+		_ = h.file.Close()
+	case h.fd >= 0:
 		unix.Close(h.fd)
-	}
-	if h.efd >= 0 {
-		unix.Close(h.efd)
 	}
 }
 

@@ -38,7 +38,10 @@ func fakeRing(t testing.TB, lt linktype.Type, pkts []fakePacket) *Handle {
 	for i, p := range pkts {
 		mac := p.mac
 		if mac == 0 {
-			mac = 86
+			// Where the kernel puts an Ethernet header given our
+			// PACKET_RESERVE: TPACKET_ALIGN(TPACKET3_HDRLEN + 16) +
+			// reserve - 14.
+			mac = alignUp(tp3HdrPlusSLL+16, tpacketAlign) + vlanTagLen + Headroom - 14
 		}
 		size := alignUp(mac+len(p.data), 8)
 		hdr := (*unix.Tpacket3Hdr)(unsafe.Pointer(&mem[off]))
@@ -85,6 +88,18 @@ func walk(t testing.TB, h *Handle) ([]Packet, error) {
 	var out []Packet
 	for b.Next() {
 		p := *b.Packet()
+		// The scratch space in front of Data is the caller's: scribble
+		// on it, as a savefile writer does, and the packet must not
+		// change.
+		room := p.WithHeadroom()
+		if len(room) != Headroom+len(p.Data) || &room[Headroom:][:1][0] != &p.Data[:1][0] {
+			t.Fatalf("WithHeadroom: %d bytes, not the %d in front of Data", len(room), Headroom)
+		}
+		before := bytes.Clone(p.Data)
+		copy(room, bytes.Repeat([]byte{0xee}, Headroom))
+		if !bytes.Equal(before, p.Data) {
+			t.Fatal("writing the head-room changed the packet")
+		}
 		p.Data = bytes.Clone(p.Data)
 		out = append(out, p)
 	}
@@ -149,7 +164,7 @@ func TestDecodeVLANAndDirection(t *testing.T) {
 
 func TestDecodeCookedHeaders(t *testing.T) {
 	ip := ether(60)[14:]
-	pkts := []fakePacket{{data: ip, wireLen: 46, mac: 96 + 8, proto: 0x0800, pktType: PacketOutgoing, ifindex: 7, tci: 0x123}}
+	pkts := []fakePacket{{data: ip, wireLen: 46, mac: alignUp(tp3HdrPlusSLL+16, tpacketAlign) + vlanTagLen + Headroom + sll2HeaderLen - sllHeaderLen, proto: 0x0800, pktType: PacketOutgoing, ifindex: 7, tci: 0x123}}
 	got, err := walk(t, fakeRing(t, linktype.LinuxSLL2, pkts))
 	if err != nil || len(got) != 1 {
 		t.Fatal(got, err)
