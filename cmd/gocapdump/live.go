@@ -285,10 +285,9 @@ var errCountReached = errors.New("packet count reached")
 
 // liveLoop moves packets from the ring to the sink.
 type liveLoop struct {
-	sink           *sink
-	linkType       uint32 // LINKTYPE_ of the packets, for the sink
-	limit          uint64 // -c; 0: none
-	packetBuffered bool   // -U
+	sink     *sink
+	linkType uint32 // LINKTYPE_ of the packets, for the sink
+	limit    uint64 // -c; 0: none
 
 	mu       sync.Mutex // the sink, shared with SIGUSR2's flush
 	captured atomic.Uint64
@@ -301,6 +300,22 @@ type liveLoop struct {
 func (l *liveLoop) block(b *capture.Block) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	err := l.packets(b)
+	// The savefile holds references into the block (large packets are
+	// written from the ring itself, with no copy in user space), so it is
+	// written out before the block goes back to the kernel, whatever
+	// stopped the walk. Printed lines go out per block too, so that a
+	// live capture shows its packets within a block timeout. (With every
+	// block written as it is released, -U needs nothing more: all the
+	// packets of a block arrive at the same moment.)
+	if ferr := l.sink.flush(true); ferr != nil && (err == nil || errors.Is(err, errCountReached)) {
+		err = ferr
+	}
+	return err
+}
+
+// packets hands the kept packets of b to the sink, until -c is reached.
+func (l *liveLoop) packets(b *capture.Block) error {
 	for b.Next() {
 		if err := l.packet(b.Packet()); err != nil {
 			return err
@@ -309,12 +324,13 @@ func (l *liveLoop) block(b *capture.Block) error {
 			return errCountReached
 		}
 	}
-	// Printed lines go out per block, so that a live capture shows its
-	// packets within a block timeout; -U does the same for the savefile
-	// (every packet of a block arrives at the same moment, so flushing
-	// per packet would only cost more system calls).
-	return l.sink.flush(l.packetBuffered)
+	return nil
 }
+
+// The ring's head-room in front of a packet holds its savefile record
+// header (sink.recordInPlace): the two sizes must agree. (A negative
+// constant converted to uint does not compile.)
+const _ = uint(capture.Headroom-pcapfile.RecordHeaderLen) + uint(pcapfile.RecordHeaderLen-capture.Headroom)
 
 func (l *liveLoop) packet(p *capture.Packet) error {
 	ts := p.Timestamp
@@ -325,7 +341,13 @@ func (l *liveLoop) packet(p *capture.Packet) error {
 		Length:        p.Length,
 		LinkType:      l.linkType,
 	}
-	if err := l.sink.packet(&l.ci, p.Data); err != nil {
+	var err error
+	if rec := p.WithHeadroom(); rec != nil {
+		err = l.sink.recordInPlace(&l.ci, rec)
+	} else {
+		err = l.sink.packet(&l.ci, p.Data) // a Packet made by hand
+	}
+	if err != nil {
 		return err
 	}
 	l.captured.Add(1)
@@ -418,7 +440,7 @@ func (c *tcpdumpConfig) runLive(expr string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprint(stderr, banner(dev, h.LinkType(), h.Snaplen(), c.print.Verbose > 0, c.writeFile != ""))
 
-	l := &liveLoop{sink: sk, linkType: fileLT, limit: uint64(c.count), packetBuffered: c.packetBuffered}
+	l := &liveLoop{sink: sk, linkType: fileLT, limit: uint64(c.count)}
 	info := make(chan os.Signal, 1)
 	signal.Notify(info, syscall.SIGUSR1, syscall.SIGUSR2, syscall.SIGPIPE)
 	defer signal.Stop(info)

@@ -195,22 +195,40 @@ func (s *sink) packetFrom(src *pcapfile.Reader, ci *pcapfile.CaptureInfo, data [
 			return err
 		}
 	}
-	if s.pr != nil {
-		if ci.LinkType != s.lt {
-			s.lt = ci.LinkType
-			s.pr.SetLinkType(printer.LinkType(ci.LinkType))
+	return s.print(ci, data)
+}
+
+// recordInPlace is packet for a capture ring's packet with its head-room
+// in front (capture's Packet.WithHeadroom), valid until the next flush:
+// the savefile record is built and written in place.
+func (s *sink) recordInPlace(ci *pcapfile.CaptureInfo, rec []byte) error {
+	if s.w != nil {
+		if err := s.w.writeRecordInPlace(*ci, rec); err != nil {
+			return err
 		}
-		info := printer.CaptureInfo{Seconds: ci.Sec, Fraction: uint32(ci.Nsec), Nano: s.nanoR, Length: ci.Length}
-		if !s.nanoR {
-			info.Fraction = uint32(ci.Nsec / 1000)
-		}
-		if err := s.pr.Print(info, data); err != nil {
+	}
+	return s.print(ci, rec[pcapfile.RecordHeaderLen:])
+}
+
+// print prints the packet, when printing.
+func (s *sink) print(ci *pcapfile.CaptureInfo, data []byte) error {
+	if s.pr == nil {
+		return nil
+	}
+	if ci.LinkType != s.lt {
+		s.lt = ci.LinkType
+		s.pr.SetLinkType(printer.LinkType(ci.LinkType))
+	}
+	info := printer.CaptureInfo{Seconds: ci.Sec, Fraction: uint32(ci.Nsec), Nano: s.nanoR, Length: ci.Length}
+	if !s.nanoR {
+		info.Fraction = uint32(ci.Nsec / 1000)
+	}
+	if err := s.pr.Print(info, data); err != nil {
+		return &writeError{name: s.prOut, err: err}
+	}
+	if s.flushEach {
+		if err := s.pr.Flush(); err != nil {
 			return &writeError{name: s.prOut, err: err}
-		}
-		if s.flushEach {
-			if err := s.pr.Flush(); err != nil {
-				return &writeError{name: s.prOut, err: err}
-			}
 		}
 	}
 	return nil

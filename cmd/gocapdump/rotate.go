@@ -208,13 +208,8 @@ func (s *savefile) writePacket(ci pcapfile.CaptureInfo, data []byte) error {
 // gives the same bytes, which saves encoding it and, from a mapped file,
 // copying it in user space at all.
 func (s *savefile) writePacketFrom(src *pcapfile.Reader, ci pcapfile.CaptureInfo, data []byte) error {
-	if s.rot != (rotation{}) {
-		if err := s.rotate(); err != nil {
-			return err
-		}
-	}
-	if s.w == nil {
-		return errors.New("savefile closed")
+	if err := s.ready(); err != nil {
+		return err
 	}
 	copied := false
 	var err error
@@ -224,10 +219,39 @@ func (s *savefile) writePacketFrom(src *pcapfile.Reader, ci pcapfile.CaptureInfo
 	if err == nil && !copied {
 		err = s.w.WritePacket(ci, data)
 	}
+	return s.wrote(len(data), err)
+}
+
+// writeRecordInPlace is writePacket for a packet that follows
+// pcapfile.RecordHeaderLen bytes of scratch space in rec and stays valid
+// until the next flush (a capture ring's packet with its head-room): the
+// record is built and written where it lies, with no copy in user space.
+func (s *savefile) writeRecordInPlace(ci pcapfile.CaptureInfo, rec []byte) error {
+	if err := s.ready(); err != nil {
+		return err
+	}
+	return s.wrote(len(rec)-pcapfile.RecordHeaderLen, s.w.WriteRecordInPlace(ci, rec))
+}
+
+// ready rotates the file if a rotation is due before the next packet.
+func (s *savefile) ready() error {
+	if s.rot != (rotation{}) {
+		if err := s.rotate(); err != nil {
+			return err
+		}
+	}
+	if s.w == nil {
+		return errors.New("savefile closed")
+	}
+	return nil
+}
+
+// wrote accounts for a packet of caplen bytes written with result err.
+func (s *savefile) wrote(caplen int, err error) error {
 	if err != nil {
 		return s.writeError(err)
 	}
-	s.size += pcapRecordHeaderLen + int64(len(data))
+	s.size += pcapRecordHeaderLen + int64(caplen)
 	return nil
 }
 
