@@ -105,6 +105,15 @@ type Options struct {
 	// Type forces how payloads are read, like tcpdump's -T; the zero
 	// value picks printers by port.
 	Type PacketType
+	// MarkUnendedTextLine prints " [|proto]" after a text protocol line
+	// (HTTP, RTSP, FTP, SMTP, WHOIS) that runs to the end of the TCP
+	// payload without a CR-LF or LF, as tcpdump up to 4.99.4 does
+	// (Debian 12's 4.99.3 among them). tcpdump 4.99.5 and the development
+	// branch, whose output is this package's default, print the line
+	// without the mark: such a payload is whole, not cut by the snapshot
+	// length (an HTTP body need not end in a line end), and a payload the
+	// capture did cut is marked either way.
+	MarkUnendedTextLine bool
 
 	LinkHeader  bool // -e: print the link-level header
 	Quiet       bool // -q: less protocol information

@@ -225,8 +225,11 @@ func (p *Printer) txtProto(off, n int, tp *textProtocol) {
 
 // textLine prints prefix and the line at idx if it is plain text, and
 // returns the index after its line end, or 0 when the line does not end in
-// the payload or holds something other than text (a line without an end
-// is still printed).
+// the payload or holds something other than text. A line of text that
+// runs to the end of the payload is still printed, marked " [|proto]"
+// with Options.MarkUnendedTextLine. A CR as the payload's last byte, or a
+// CR before anything but LF, counts as something other than text: its
+// line is not printed at all, in every tcpdump version.
 func (p *Printer) textLine(prefix string, off, idx, n int) int {
 	start := idx
 	for idx < n {
@@ -250,6 +253,13 @@ func (p *Printer) textLine(prefix string, off, idx, n int) int {
 	}
 	p.str(prefix)
 	p.out = append(p.out, p.pkt[off+start:off+idx]...)
+	if p.opt.MarkUnendedTextLine {
+		// Printed in place, not by stopping the dissection: what
+		// follows (a -x dump) prints as after any other line.
+		p.str(" [|")
+		p.str(p.proto)
+		p.ch(']')
+	}
 	return 0
 }
 
