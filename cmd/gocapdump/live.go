@@ -315,12 +315,18 @@ func (l *liveLoop) block(b *capture.Block) error {
 }
 
 // packets hands the kept packets of b to the sink, until -c is reached.
+// The count is published once per block: an atomic add per packet costs
+// more than the rest of a packet's bookkeeping, and only SIGUSR1's
+// report reads it meanwhile.
 func (l *liveLoop) packets(b *capture.Block) error {
+	n := l.captured.Load() // this goroutine is the only writer
+	defer func() { l.captured.Store(n) }()
 	for b.Next() {
 		if err := l.packet(b.Packet()); err != nil {
 			return err
 		}
-		if l.limit > 0 && l.captured.Load() >= l.limit {
+		n++
+		if l.limit > 0 && n >= l.limit {
 			return errCountReached
 		}
 	}
@@ -341,17 +347,10 @@ func (l *liveLoop) packet(p *capture.Packet) error {
 		Length:        p.Length,
 		LinkType:      l.linkType,
 	}
-	var err error
 	if rec := p.WithHeadroom(); rec != nil {
-		err = l.sink.recordInPlace(&l.ci, rec)
-	} else {
-		err = l.sink.packet(&l.ci, p.Data) // a Packet made by hand
+		return l.sink.recordInPlace(&l.ci, rec)
 	}
-	if err != nil {
-		return err
-	}
-	l.captured.Add(1)
-	return nil
+	return l.sink.packet(&l.ci, p.Data) // a Packet made by hand
 }
 
 func (l *liveLoop) flushSavefile() error {

@@ -445,9 +445,6 @@ func TestLiveLoopPacket(t *testing.T) {
 	if err := sk.close(); err != nil {
 		t.Fatal(err)
 	}
-	if l.captured.Load() != 1 {
-		t.Errorf("captured %d", l.captured.Load())
-	}
 	b := out.Bytes()
 	if len(b) != 24+16+60 {
 		t.Fatalf("%d bytes written", len(b))
