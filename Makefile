@@ -90,3 +90,14 @@ bench-compile:
 	fi; \
 	CGO_ENABLED=1 $(GO) run -tags libpcapbench ./compiler/libpcapbench/cmd/compilebench \
 		-shared $(SHARED) -libpcap-timeout $(LIBPCAP_TIMEOUT)
+
+# ---- Capture benchmark: gocapdump against tcpdump and go-pcap, live ----
+# bench/capture.sh drives ../shared/bench/capbench.sh (root; private
+# network namespaces and a veth pair it makes and removes) for every
+# frame size, filter and output, tools interleaved, and prints loss,
+# CPU per packet and peak RSS with the ratio to tcpdump.
+.PHONY: bench-capture
+bench-capture: deps build
+	BIN=$(BIN) GO=$(GO) SHARED=$(SHARED) BENCH_ROUNDS=$(BENCH_ROUNDS) bench/capture.sh
+
+bench: bench-capture
