@@ -1084,3 +1084,50 @@ func FuzzStrftime(f *testing.F) {
 		}
 	})
 }
+
+// TestLivePrint prints live packets (no -w) and compares the lines with
+// tcpdump's for the same frames read from a savefile; on "any" every line
+// also names the interface and the direction.
+func TestLivePrint(t *testing.T) {
+	tcpdump := testenv.Tool(t, "tcpdump")
+	n := newTestNS(t)
+	frames := [][]byte{udpTo(n.va, n.vb, 9, 1, 100), udpTo(n.va, n.vb, 9, 2, 300), udpTo(n.va, n.vb, 9, 3, 1400)}
+	want, err := exec.Command(tcpdump, "-n", "-t", "-r", writeSavefile(t, frames)).Output()
+	if err != nil {
+		t.Fatalf("tcpdump -r: %v", err)
+	}
+	var out lockedBuffer
+	r := n.startCapture(&out, "-i", "va", "-n", "-t", "-c", "3", "udp dst port 9")
+	n.sendFrames("vb", frames...)
+	r.waitExit(0)
+	if out.String() != string(want) {
+		t.Errorf("-i va printed\n%s\nwant (tcpdump -r)\n%s", out.String(), want)
+	}
+
+	var anyOut lockedBuffer
+	r = n.startCapture(&anyOut, "-i", "any", "-Q", "in", "-n", "-t", "-c", "1", "udp dst port 9")
+	n.sendFrames("vb", frames[0])
+	r.waitExit(0)
+	if got, wantLine := anyOut.String(), "va    In  "+strings.SplitN(string(want), "\n", 2)[0]+"\n"; got != wantLine {
+		t.Errorf("-i any printed %q, want %q", got, wantLine)
+	}
+}
+
+// lockedBuffer is a bytes.Buffer that a process's output goroutine and
+// the test may use at once.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
