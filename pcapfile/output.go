@@ -122,6 +122,21 @@ func (o *output) put(p []byte, borrowed bool) {
 	}
 }
 
+// write2 queues a copy of a followed by b, as one piece when both fit
+// in the buffer (a record header and its packet).
+func (o *output) write2(a, b []byte) {
+	buf := o.cur.buf
+	if len(a)+len(b) > cap(buf)-len(buf) {
+		o.write(a)
+		o.write(b)
+		return
+	}
+	s := len(buf)
+	buf = append(append(buf, a...), b...)
+	o.cur.buf = buf
+	o.add(buf[s:])
+}
+
 // borrow queues p itself, which must not change until written: until the
 // next flush that waits (Flush, Close).
 func (o *output) borrow(p []byte) {

@@ -265,8 +265,12 @@ func (w *Writer) writePacket(ci CaptureInfo, data []byte, inPlace bool) error {
 	h := w.hdr[:]
 	if w.format == FormatPcap {
 		w.pcapHeader(h, sec, frac, len(data), ci.Length)
-		w.out.write(h[:pcapRecordHeaderLen])
-		w.out.put(data, inPlace)
+		if inPlace {
+			w.out.write(h[:pcapRecordHeaderLen])
+			w.out.borrow(data)
+		} else {
+			w.out.write2(h[:pcapRecordHeaderLen], data)
+		}
 		if w.out.err != nil {
 			return w.out.err
 		}
@@ -307,6 +311,16 @@ func (w *Writer) unit() int64 {
 // and returns its time stamp as seconds and a fraction in the file's
 // unit.
 func (w *Writer) stamp(ci *CaptureInfo, n int) (sec, frac int64, err error) {
+	// The common case, every check at once: a normalised time stamp
+	// that fits a pcap header, for a packet within the snapshot length
+	// of the first interface.
+	if !w.closed && ci.InterfaceIndex == 0 && uint64(n) <= uint64(w.snaps[0]) &&
+		uint64(ci.Nsec) < 1e9 && uint64(ci.Sec) <= math.MaxUint32 {
+		if w.nano {
+			return ci.Sec, ci.Nsec, nil
+		}
+		return ci.Sec, ci.Nsec / 1000, nil
+	}
 	if w.closed {
 		return 0, 0, ErrWriterClosed
 	}
