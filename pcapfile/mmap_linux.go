@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 
+	"github.com/gocapdump/gocapdump/internal/prefetch"
 	"golang.org/x/sys/unix"
 )
 
@@ -22,7 +23,7 @@ type mapping struct {
 	nextAdvice int  // offset in data at which advance runs next
 	warmed     int  // offset in data up to which lines were touched
 	dropped    int  // offset in all below which the pages were let go
-	touched    byte // what prefetchLines read, kept so that the reads stay
+	touched    byte // what prefetch.Lines read, kept so that the reads stay
 }
 
 const (
@@ -100,7 +101,7 @@ func (m *mapping) advance(pos int) {
 	limit := min(pos+warmAhead, len(m.data))
 	for m.warmed < limit {
 		end := min(m.warmed+warmStep, limit)
-		m.touched |= prefetchLines(&m.data[m.warmed], end-m.warmed)
+		m.touched |= prefetch.Lines(&m.data[m.warmed], end-m.warmed)
 		m.warmed = end
 	}
 	if end := (pos + m.delta - dropBehind) &^ (os.Getpagesize() - 1); end >= m.dropped+dropBehind {

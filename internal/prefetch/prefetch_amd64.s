@@ -1,7 +1,7 @@
 #include "textflag.h"
 
-// func prefetchLines(b *byte, n int) byte
-TEXT ·prefetchLines(SB), NOSPLIT, $0-17
+// func Lines(b *byte, n int) byte
+TEXT ·Lines(SB), NOSPLIT, $0-17
 	MOVQ b+0(FP), AX
 	MOVQ n+8(FP), CX
 	ADDQ AX, CX
