@@ -8,6 +8,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"io"
+	"net"
 	"strings"
 	"testing"
 	"time"
@@ -456,6 +457,96 @@ func TestCloseWakesBlockedReader(t *testing.T) {
 	}
 	if err := h.SetFilter(nil); !errors.Is(err, ErrClosed) {
 		t.Errorf("SetFilter after Close: %v", err)
+	}
+}
+
+// TestInterfaceDownAndRemoved: an interface that goes down only pauses
+// the capture (packets come again once it is up, as with libpcap); one
+// that is deleted ends it with ErrInterfaceRemoved instead of leaving the
+// reader waiting forever.
+func TestInterfaceDownAndRemoved(t *testing.T) {
+	n := newTestNet(t)
+	h := n.open(context.Background(), "vb", Options{})
+	got := make(chan error, 4)
+	go func() {
+		for {
+			p, err := h.ReadPacket(context.Background())
+			if err != nil {
+				got <- err
+				return
+			}
+			if p.Length == 99 {
+				got <- nil
+			}
+		}
+	}()
+	time.Sleep(50 * time.Millisecond)
+	run(t, "ip", "-n", n.name, "link", "set", "vb", "down")
+	time.Sleep(100 * time.Millisecond)
+	run(t, "ip", "-n", n.name, "link", "set", "vb", "up")
+	waitRunning(t, n, "vb")
+	n.sender(n.ia).send(t, udpFrame(n.vb, n.va, 9, 1, 99))
+	select {
+	case err := <-got:
+		if err != nil {
+			t.Fatalf("after down and up: %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("no packet 5 s after the interface came back up")
+	}
+	run(t, "ip", "-n", n.name, "link", "del", "vb")
+	select {
+	case err := <-got:
+		if !errors.Is(err, ErrInterfaceRemoved) || err.Error() != "vb: The interface disappeared" {
+			t.Errorf("reader got %v, want ErrInterfaceRemoved", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the reader still waits 5 s after the interface was deleted")
+	}
+}
+
+// TestInterfaceDownThenRemoved: deleting an interface that is already
+// down raises no error on the socket; the reader finds out within about
+// a second all the same.
+func TestInterfaceDownThenRemoved(t *testing.T) {
+	n := newTestNet(t)
+	h := n.open(context.Background(), "vb", Options{})
+	got := make(chan error, 1)
+	go func() {
+		_, err := h.ReadPacket(context.Background())
+		got <- err
+	}()
+	time.Sleep(50 * time.Millisecond)
+	run(t, "ip", "-n", n.name, "link", "set", "vb", "down")
+	time.Sleep(200 * time.Millisecond)
+	run(t, "ip", "-n", n.name, "link", "del", "vb")
+	select {
+	case err := <-got:
+		if !errors.Is(err, ErrInterfaceRemoved) {
+			t.Errorf("reader got %v, want ErrInterfaceRemoved", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the reader still waits 5 s after the interface was deleted")
+	}
+}
+
+// waitRunning waits until the named interface of n is running again.
+func waitRunning(t *testing.T, n *testNet, name string) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		running := false
+		n.do(func() {
+			ifc, err := net.InterfaceByName(name)
+			running = err == nil && ifc.Flags&net.FlagRunning != 0
+		})
+		if running {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s not running after 5 s", name)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
 

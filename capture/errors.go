@@ -16,8 +16,12 @@ var (
 	ErrPermission = errors.New("You don't have permission to perform this capture on that device")
 	// ErrNoSuchDevice: the interface does not exist (in this network namespace).
 	ErrNoSuchDevice = errors.New("No such device exists")
-	// ErrInterfaceDown: the interface is down, or went down during the capture.
+	// ErrInterfaceDown: the interface is down. (One that goes down during
+	// a capture only pauses it, as with libpcap: the kernel delivers
+	// again once it is up.)
 	ErrInterfaceDown = errors.New("That device is not up")
+	// ErrInterfaceRemoved: the interface was deleted during the capture.
+	ErrInterfaceRemoved = errors.New("The interface disappeared")
 	// ErrClosed: the handle was closed.
 	ErrClosed = errors.New("capture: handle closed")
 	// ErrLinkType: the requested link type is not available on the device.

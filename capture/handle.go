@@ -63,9 +63,12 @@ type Handle struct {
 	stopAfter func() bool
 
 	// Reader state.
-	next    int   // index of the next block to read
-	cursor  Block // block being walked by the packet-at-a-time readers
-	holding bool  // cursor holds a block that is not yet released
+	next    int  // index of the next block to read
+	netDown bool // the interface went down (see watchDown)
+	// downTimer wakes the reader while netDown.
+	downTimer *time.Timer
+	cursor    Block // block being walked by the packet-at-a-time readers
+	holding   bool  // cursor holds a block that is not yet released
 	// refilter is the reader's copy of the user-space filter for packets
 	// queued before the last SetFilter; pendingRefilter hands it over.
 	refilter        *refilter
@@ -525,20 +528,31 @@ func (h *Handle) waitBlock(ctx context.Context, isOpenCtx bool) (int, error) {
 // loop itself. Parked in the poller, the process sleeps until the kernel
 // retires a block.
 func (h *Handle) wait(off int) error {
+	if h.netDown {
+		h.watchDown(off)
+	}
 	var sockErr error
 	err := h.conn.Read(func(uintptr) bool {
 		if blockReady(h.ring, off) || h.closed.Load() {
 			return true
 		}
-		// The poller is edge-triggered: an error (the interface went
-		// down) is signalled once, so it is collected here rather than
-		// waited on again.
+		// The poller is edge-triggered: an error is signalled once, so
+		// it is collected here rather than waited on again.
 		soerr, err := socketError(h.fd)
 		switch {
 		case err != nil:
 			sockErr = &OpenError{Iface: h.iface, Op: "getsockopt SO_ERROR", Err: err}
+		case soerr == unix.ENETDOWN:
+			// The interface went down, or is being deleted (which
+			// takes it down first). Down, the capture waits on: the
+			// kernel delivers again once it is up, as libpcap lets it.
+			h.netDown = true
+			h.watchDown(off)
 		case soerr != 0:
 			sockErr = classify(h.iface, "poll", soerr)
+		}
+		if sockErr == nil && h.netDown && !h.interfaceExists() {
+			sockErr = &OpenError{Iface: h.iface, Kind: ErrInterfaceRemoved}
 		}
 		return sockErr != nil
 	})
@@ -557,6 +571,37 @@ func (h *Handle) wait(off int) error {
 		return &OpenError{Iface: h.iface, Op: "poll", Err: err}
 	}
 	return nil
+}
+
+// watchDown keeps an eye on an interface that went down: deleting it
+// after that raises no further error on the socket, so until a block
+// arrives again the reader is woken every second to look whether the
+// interface still exists.
+func (h *Handle) watchDown(off int) {
+	if blockReady(h.ring, off) {
+		h.netDown = false
+		return
+	}
+	if h.downTimer == nil {
+		h.downTimer = time.AfterFunc(time.Second, h.wake)
+	} else {
+		h.downTimer.Reset(time.Second)
+	}
+}
+
+// interfaceExists reports whether the interface the socket is bound to
+// still exists, asking through the socket itself so that the answer
+// comes from the socket's network namespace.
+func (h *Handle) interfaceExists() bool {
+	if h.ifindex == 0 {
+		return true // "any"
+	}
+	ifr, err := unix.NewIfreq("")
+	if err != nil {
+		return true
+	}
+	ifr.SetUint32(uint32(h.ifindex))
+	return !errors.Is(unix.IoctlIfreq(h.fd, unix.SIOCGIFNAME, ifr), unix.ENODEV)
 }
 
 // socketError reads and clears the socket's pending error (SO_ERROR).
@@ -656,6 +701,9 @@ func (h *Handle) exit() {
 func (h *Handle) teardown() {
 	if h.tornDown.Swap(true) {
 		return
+	}
+	if h.downTimer != nil {
+		h.downTimer.Stop()
 	}
 	if h.fd >= 0 && h.ring != nil {
 		_, _ = h.readStats()
