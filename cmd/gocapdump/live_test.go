@@ -1096,7 +1096,9 @@ func TestLivePrint(t *testing.T) {
 	if err != nil {
 		t.Fatalf("tcpdump -r: %v", err)
 	}
-	var out lockedBuffer
+	// Read only once the process has exited: exec's copying goroutine
+	// has then finished with the buffer.
+	var out bytes.Buffer
 	r := n.startCapture(&out, "-i", "va", "-n", "-t", "-c", "3", "udp dst port 9")
 	n.sendFrames("vb", frames...)
 	r.waitExit(0)
@@ -1104,30 +1106,11 @@ func TestLivePrint(t *testing.T) {
 		t.Errorf("-i va printed\n%s\nwant (tcpdump -r)\n%s", out.String(), want)
 	}
 
-	var anyOut lockedBuffer
+	var anyOut bytes.Buffer
 	r = n.startCapture(&anyOut, "-i", "any", "-Q", "in", "-n", "-t", "-c", "1", "udp dst port 9")
 	n.sendFrames("vb", frames[0])
 	r.waitExit(0)
 	if got, wantLine := anyOut.String(), "va    In  "+strings.SplitN(string(want), "\n", 2)[0]+"\n"; got != wantLine {
 		t.Errorf("-i any printed %q, want %q", got, wantLine)
 	}
-}
-
-// lockedBuffer is a bytes.Buffer that a process's output goroutine and
-// the test may use at once.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }
