@@ -23,7 +23,14 @@
 // VLAN tags that the kernel removed before the tap are put back into the
 // frame; on the "any" pseudo-device the Linux cooked header (SLL2 by default,
 // SLL on request) is built in front of each packet in the ring's head-room.
-// Neither costs an allocation.
+// Neither costs an allocation. In front of that, every packet keeps
+// [Headroom] free bytes ([Packet.WithHeadroom]), so that a savefile record
+// header can be written there and the record sent from the ring in one
+// piece, with no copy in user space (pcapfile's Writer.WriteRecordInPlace).
+//
+// A reader waiting for a block sleeps in the Go runtime's network poller.
+// An interface that goes down pauses the capture, as with libpcap; one
+// that is deleted ends it with [ErrInterfaceRemoved].
 //
 // Reading stops when the context ends (ReadBlock and ReadPacket take one;
 // the gopacket-style methods use Open's) once the blocks already handed
