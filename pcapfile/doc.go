@@ -39,7 +39,12 @@
 // unchanged where that gives the same bytes as encoding the packet anew;
 // from a mapped Reader to an *os.File the records are written straight
 // from the mapping with writev, so that the kernel's copy into the output
-// file is the only one.
+// file is the only one. Writer.WritePacketInPlace and
+// Writer.WriteRecordInPlace do the same for packets that stay put until
+// the next Flush, such as those of a capture ring block: the second builds
+// the record header in free bytes in front of the packet and writes both
+// as one piece. To a regular file or /dev/null the writes are raw system
+// calls (see output.raw for why).
 //
 // gopacket's pcapgo was considered and not used: its messages differ from
 // libpcap's (which gocapdump must print), it has no Kuznetzov or old-version
