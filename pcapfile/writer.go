@@ -242,7 +242,7 @@ func (w *Writer) WriteRecordInPlace(ci CaptureInfo, rec []byte) error {
 	}
 	data := rec[RecordHeaderLen:]
 	if w.format != FormatPcap || len(data) < inPlaceMin {
-		return w.writePacket(ci, data, len(data) >= inPlaceMin)
+		return w.WritePacketInPlace(ci, data)
 	}
 	sec, frac, err := w.stamp(&ci, len(data))
 	if err != nil {
@@ -311,16 +311,6 @@ func (w *Writer) unit() int64 {
 // and returns its time stamp as seconds and a fraction in the file's
 // unit.
 func (w *Writer) stamp(ci *CaptureInfo, n int) (sec, frac int64, err error) {
-	// The common case, every check at once: a normalised time stamp
-	// that fits a pcap header, for a packet within the snapshot length
-	// of the first interface.
-	if !w.closed && ci.InterfaceIndex == 0 && uint64(n) <= uint64(w.snaps[0]) &&
-		uint64(ci.Nsec) < 1e9 && uint64(ci.Sec) <= math.MaxUint32 {
-		if w.nano {
-			return ci.Sec, ci.Nsec, nil
-		}
-		return ci.Sec, ci.Nsec / 1000, nil
-	}
 	if w.closed {
 		return 0, 0, ErrWriterClosed
 	}
@@ -333,7 +323,10 @@ func (w *Writer) stamp(ci *CaptureInfo, n int) (sec, frac int64, err error) {
 	}
 	sec, nsec := ci.Sec, ci.Nsec
 	unit := w.unit()
-	frac = nsec / (1e9 / unit)
+	frac = nsec / 1000 // constant divisors: a division by a variable costs far more
+	if w.nano {
+		frac = nsec
+	}
 	if nsec < 0 || frac > math.MaxUint32 {
 		// Keep an unnormalised fraction (as read from a damaged pcap
 		// file) only where the field can hold it.
