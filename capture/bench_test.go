@@ -3,43 +3,28 @@
 package capture
 
 import (
-	"encoding/binary"
 	"os"
 	"testing"
-	"unsafe"
 
 	"github.com/gocapdump/gocapdump/linktype"
 	"github.com/gocapdump/gocapdump/pcapfile"
-	"golang.org/x/sys/unix"
 )
 
 // benchRing lays out a ring of blocks full of frameLen-byte Ethernet
 // frames, the way the kernel fills it.
-func benchRing(b *testing.B, blocks, blockSize, frameLen int) *Handle {
-	mem := make([]byte, blocks*blockSize)
-	mac := alignUp(tp3HdrPlusSLL+16, tpacketAlign) + vlanTagLen + Headroom - 14 // see fakeRing
-	step := alignUp(mac+frameLen, tpacketAlign)
-	frame := ether(frameLen)
-	for blk := 0; blk < blocks; blk++ {
-		m := mem[blk*blockSize : (blk+1)*blockSize]
-		n := (blockSize - blockDescLen) / step
-		binary.NativeEndian.PutUint32(m[blockStatusOff:], unix.TP_STATUS_USER)
-		binary.NativeEndian.PutUint32(m[blockNumPktsOff:], uint32(n))
-		binary.NativeEndian.PutUint32(m[blockFirstOff:], blockDescLen)
-		for i, off := 0, blockDescLen; i < n; i, off = i+1, off+step {
-			hdr := (*unix.Tpacket3Hdr)(unsafe.Pointer(&m[off]))
-			hdr.Next_offset = uint32(step)
-			hdr.Sec, hdr.Nsec = 1700000000, uint32(i)
-			hdr.Snaplen, hdr.Len = uint32(frameLen), uint32(frameLen)
-			hdr.Mac, hdr.Net = uint16(mac), uint16(mac+14)
-			sll := m[off+tp3HdrLen:]
-			binary.NativeEndian.PutUint32(sll[4:], 2)
-			sll[10] = PacketOtherHost
-			copy(m[off+mac:], frame)
-		}
+func benchRing(blocks, blockSize, frameLen int) *Handle {
+	p := fakePacket{data: ether(frameLen), wireLen: frameLen, ifindex: 2, pktType: PacketOtherHost}
+	pkts := make([]fakePacket, (blockSize-blockDescLen)/p.stride())
+	for i := range pkts {
+		pkts[i] = p
 	}
-	return &Handle{ring: mem, blockSize: blockSize, blockNr: blocks, snaplen: DefaultSnaplen,
-		linkType: linktype.EN10MB, loIndex: 1, vlanOffset: 12}
+	mem := make([]byte, blocks*blockSize)
+	for off := 0; off < len(mem); off += blockSize {
+		fakeBlock(mem[off:off+blockSize], pkts)
+	}
+	h := fakeRing(nil, linktype.EN10MB, nil)
+	h.ring, h.blockSize, h.blockNr = mem, blockSize, blocks
+	return h
 }
 
 // BenchmarkRingToSavefile is the live capture's user-space loop: walk a
@@ -51,7 +36,7 @@ func benchRing(b *testing.B, blocks, blockSize, frameLen int) *Handle {
 func BenchmarkRingToSavefile(b *testing.B) {
 	for _, size := range []int{64, 1514} {
 		b.Run(map[int]string{64: "64B", 1514: "1514B"}[size], func(b *testing.B) {
-			h := benchRing(b, 64, 1<<20, size)
+			h := benchRing(64, 1<<20, size)
 			null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
 			if err != nil {
 				b.Fatal(err)

@@ -8,7 +8,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"io"
-	"net"
 	"strings"
 	"testing"
 	"time"
@@ -484,7 +483,7 @@ func TestInterfaceDownAndRemoved(t *testing.T) {
 	run(t, "ip", "-n", n.name, "link", "set", "vb", "down")
 	time.Sleep(100 * time.Millisecond)
 	run(t, "ip", "-n", n.name, "link", "set", "vb", "up")
-	waitRunning(t, n, "vb")
+	n.waitRunning("vb")
 	n.sender(n.ia).send(t, udpFrame(n.vb, n.va, 9, 1, 99))
 	select {
 	case err := <-got:
@@ -527,26 +526,6 @@ func TestInterfaceDownThenRemoved(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("the reader still waits 5 s after the interface was deleted")
-	}
-}
-
-// waitRunning waits until the named interface of n is running again.
-func waitRunning(t *testing.T, n *testNet, name string) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		running := false
-		n.do(func() {
-			ifc, err := net.InterfaceByName(name)
-			running = err == nil && ifc.Flags&net.FlagRunning != 0
-		})
-		if running {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s not running after 5 s", name)
-		}
-		time.Sleep(10 * time.Millisecond)
 	}
 }
 

@@ -596,12 +596,8 @@ func (h *Handle) interfaceExists() bool {
 	if h.ifindex == 0 {
 		return true // "any"
 	}
-	ifr, err := unix.NewIfreq("")
-	if err != nil {
-		return true
-	}
-	ifr.SetUint32(uint32(h.ifindex))
-	return !errors.Is(unix.IoctlIfreq(h.fd, unix.SIOCGIFNAME, ifr), unix.ENODEV)
+	_, err := ifIndex(h.fd, h.iface)
+	return !errors.Is(err, unix.ENODEV)
 }
 
 // socketError reads and clears the socket's pending error (SO_ERROR).

@@ -35,14 +35,6 @@ type testNet struct {
 
 var netnsSeq atomic.Int32
 
-// skipKernelFilter reports whether the tests must not attach socket
-// filters (see kernelprobe.Usable); the ring, decoding, direction, VLAN,
-// cooked headers and stats are still tested then.
-func skipKernelFilter(t *testing.T) bool {
-	t.Helper()
-	return !kernelprobe.Usable(t)
-}
-
 func run(t *testing.T, args ...string) string {
 	t.Helper()
 	out, err := exec.Command(args[0], args[1:]...).CombinedOutput()
@@ -71,24 +63,8 @@ func newTestNet(t *testing.T) *testNet {
 	n.vb, _ = net.ParseMAC("02:00:00:00:00:0b")
 	// The kernel marks the veth ends running (and activates their qdiscs)
 	// asynchronously; frames sent before that are lost.
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		running := 0
-		n.do(func() {
-			for _, name := range []string{"va", "vb"} {
-				if ifc, err := net.InterfaceByName(name); err == nil && ifc.Flags&net.FlagRunning != 0 {
-					running++
-				}
-			}
-		})
-		if running == 2 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("veth pair not running after 5 s")
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	n.waitRunning("va")
+	n.waitRunning("vb")
 	n.do(func() {
 		for _, x := range []struct {
 			name string
@@ -103,6 +79,26 @@ func newTestNet(t *testing.T) *testNet {
 		}
 	})
 	return n
+}
+
+// waitRunning waits until the named interface of n is running.
+func (n *testNet) waitRunning(name string) {
+	n.t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		running := false
+		n.do(func() {
+			ifc, err := net.InterfaceByName(name)
+			running = err == nil && ifc.Flags&net.FlagRunning != 0
+		})
+		if running {
+			return
+		}
+		if time.Now().After(deadline) {
+			n.t.Fatalf("%s not running after 5 s", name)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }
 
 // do runs fn on an OS thread switched into the namespace. Sockets made
@@ -138,7 +134,9 @@ func (n *testNet) open(ctx context.Context, iface string, o Options) *Handle {
 	if o.BufferSize == 0 {
 		o.BufferSize = 4 << 20
 	}
-	o.noKernelFilter = skipKernelFilter(n.t)
+	// Without kernel filters the ring, decoding, direction, VLAN,
+	// cooked headers and stats are still tested.
+	o.noKernelFilter = !kernelprobe.Usable(n.t)
 	if o.BlockTimeout == 0 {
 		o.BlockTimeout = 5e6 // 5 ms: keep the tests quick
 	}

@@ -26,24 +26,30 @@ type fakePacket struct {
 	mac     int // data offset from the packet header; 0: as SOCK_RAW with reserve 4
 }
 
-// fakeRing builds a handle over one synthetic block laid out as the kernel
-// does, so that the decoder can be tested without a socket.
-func fakeRing(t testing.TB, lt linktype.Type, pkts []fakePacket) *Handle {
-	const blockSize = 1 << 16
-	mem := make([]byte, blockSize)
+// fakeEtherMac is where the kernel puts an Ethernet header given our
+// PACKET_RESERVE: TPACKET_ALIGN(TPACKET3_HDRLEN + 16) + reserve - 14.
+var fakeEtherMac = alignUp(tp3HdrPlusSLL+16, tpacketAlign) + vlanTagLen + Headroom - 14
+
+// macOffset is p's data offset from its packet header.
+func (p *fakePacket) macOffset() int {
+	if p.mac == 0 {
+		return fakeEtherMac
+	}
+	return p.mac
+}
+
+// stride is the room p takes in a block.
+func (p *fakePacket) stride() int { return alignUp(p.macOffset()+len(p.data), 8) }
+
+// fakeBlock lays pkts out in mem as the kernel fills a ring block handed
+// to user space.
+func fakeBlock(mem []byte, pkts []fakePacket) {
 	off := blockDescLen
 	binary.NativeEndian.PutUint32(mem[blockStatusOff:], unix.TP_STATUS_USER)
 	binary.NativeEndian.PutUint32(mem[blockNumPktsOff:], uint32(len(pkts)))
 	binary.NativeEndian.PutUint32(mem[blockFirstOff:], uint32(off))
 	for i, p := range pkts {
-		mac := p.mac
-		if mac == 0 {
-			// Where the kernel puts an Ethernet header given our
-			// PACKET_RESERVE: TPACKET_ALIGN(TPACKET3_HDRLEN + 16) +
-			// reserve - 14.
-			mac = alignUp(tp3HdrPlusSLL+16, tpacketAlign) + vlanTagLen + Headroom - 14
-		}
-		size := alignUp(mac+len(p.data), 8)
+		mac, size := p.macOffset(), p.stride()
 		hdr := (*unix.Tpacket3Hdr)(unsafe.Pointer(&mem[off]))
 		if i < len(pkts)-1 {
 			hdr.Next_offset = uint32(size)
@@ -67,6 +73,14 @@ func fakeRing(t testing.TB, lt linktype.Type, pkts []fakePacket) *Handle {
 		copy(mem[off+mac:], p.data)
 		off += size
 	}
+}
+
+// fakeRing builds a handle over one synthetic block laid out as the kernel
+// does, so that the decoder can be tested without a socket.
+func fakeRing(t testing.TB, lt linktype.Type, pkts []fakePacket) *Handle {
+	const blockSize = 1 << 16
+	mem := make([]byte, blockSize)
+	fakeBlock(mem, pkts)
 	h := &Handle{ring: mem, blockSize: blockSize, blockNr: 1, snaplen: DefaultSnaplen,
 		linkType: lt, loIndex: 1, vlanOffset: -1}
 	switch lt {
@@ -164,7 +178,7 @@ func TestDecodeVLANAndDirection(t *testing.T) {
 
 func TestDecodeCookedHeaders(t *testing.T) {
 	ip := ether(60)[14:]
-	pkts := []fakePacket{{data: ip, wireLen: 46, mac: alignUp(tp3HdrPlusSLL+16, tpacketAlign) + vlanTagLen + Headroom + sll2HeaderLen - sllHeaderLen, proto: 0x0800, pktType: PacketOutgoing, ifindex: 7, tci: 0x123}}
+	pkts := []fakePacket{{data: ip, wireLen: 46, mac: fakeEtherMac + 14 + sll2HeaderLen - sllHeaderLen, proto: 0x0800, pktType: PacketOutgoing, ifindex: 7, tci: 0x123}}
 	got, err := walk(t, fakeRing(t, linktype.LinuxSLL2, pkts))
 	if err != nil || len(got) != 1 {
 		t.Fatal(got, err)
