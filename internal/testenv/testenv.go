@@ -31,13 +31,11 @@ func Need(t testing.TB, missing string) {
 // command: what the network-namespace tests need.
 func RequireRoot(t testing.TB) {
 	t.Helper()
-	switch {
-	case os.Geteuid() != 0:
+	if os.Geteuid() != 0 {
 		Need(t, "needs root (network namespaces, AF_PACKET)")
-	default:
-		if _, err := exec.LookPath("ip"); err != nil {
-			Need(t, "needs iproute2's ip command")
-		}
+	}
+	if _, err := exec.LookPath("ip"); err != nil {
+		Need(t, "needs iproute2's ip command")
 	}
 }
 

@@ -30,7 +30,6 @@ import (
 	"github.com/gopacket/gopacket/pcapgo"
 	pcap "github.com/packetcap/go-pcap"
 	"github.com/sirupsen/logrus"
-	"golang.org/x/net/bpf"
 )
 
 func main() {
@@ -60,15 +59,7 @@ func run(iface, out string, snaplen int, expr string) error {
 		if err != nil {
 			return err
 		}
-		raw := make([]bpf.RawInstruction, 0, prog.Len())
-		for _, ins := range prog.Instructions() {
-			r, err := ins.Assemble()
-			if err != nil {
-				return err
-			}
-			raw = append(raw, r)
-		}
-		if err := h.SetRawBPFFilter(raw); err != nil {
+		if err := h.SetRawBPFFilter(prog.Instructions()); err != nil {
 			return err
 		}
 	}
